@@ -1,0 +1,6 @@
+// The registry of CLI commands: each module exports one function that adds its command.
+import type { Command } from 'commander';
+
+export type RegisterCommand = (program: Command) => void;
+
+export const commands: RegisterCommand[] = [];
