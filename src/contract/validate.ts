@@ -116,7 +116,24 @@ function describeValue(v: unknown): string {
 }
 
 function suggestType(t: string): string {
-  const near = EVENT_TYPES.find((k) => k.replace(/[._]/g, '') === t.replace(/[._-]/g, '').toLowerCase()
-    || k.split('.')[0] === t.split('.')[0] && k.split('.')[1]?.slice(0, 3) === t.split('.')[1]?.slice(0, 3));
-  return near ? `; did you mean "${near}"?` : `; expected one of ${EVENT_TYPES.join(', ')}`;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of EVENT_TYPES) {
+    const d = editDistance(k, t.toLowerCase());
+    if (d < bestDistance) { best = k; bestDistance = d; }
+  }
+  return best ? `; did you mean "${best}"?` : `; expected one of ${EVENT_TYPES.join(', ')}`;
+}
+
+/** Levenshtein distance, for "did you mean" hints on short names. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
 }

@@ -1,6 +1,9 @@
 // The registry of CLI commands: each module exports one function that adds its command.
 import type { Command } from 'commander';
+import { registerReplay } from './replay.js';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  registerReplay,
+];

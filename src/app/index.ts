@@ -1,0 +1,5 @@
+// The composition root: builds adapters from configuration and hands them to the core. The CLI
+// calls one function of this folder per command.
+export * from './engine.js';
+export * from './replay.js';
+export * from './stores.js';

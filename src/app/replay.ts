@@ -1,0 +1,160 @@
+// `replay`: a file of events through the whole pipeline, in event time, to the contract's four
+// outputs. Input streams in batches; memory holds the entity state, not the file.
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { once } from 'node:events';
+import type { Alert, DecisionValue, Rejection } from '../contract/index.js';
+import { DECISION_POINTS, parseLine, readLines, toLine } from '../contract/index.js';
+import type { Store } from '../core/index.js';
+import type { Config } from '../config/index.js';
+import { Engine } from './engine.js';
+
+export interface ReplayOptions {
+  input: Readable;
+  outDir: string;
+  config: Readonly<Config>;
+  /** A durable store; without one the replay keeps everything in memory. */
+  store?: Store;
+  /** Called after each batch with the running counts. */
+  onProgress?: (p: ReplayProgress) => void;
+  /** The clock used for throughput only (never for decisions); defaults to performance.now. */
+  now?: () => number;
+}
+
+export interface ReplayProgress {
+  lines: number;
+  events: number;
+  alerts: number;
+  elapsedMs: number;
+}
+
+export interface ReplaySummary {
+  lines: number;
+  events: { accepted: number; by_type: Record<string, number>; late: number; already_applied: number };
+  decisions: Record<DecisionValue, number>;
+  alerts: { total: number; by_kind: Record<string, number> };
+  rejected: { total: number; by_code: Record<string, number> };
+  throughput: { elapsed_ms: number; events_per_sec: number; lines_per_sec: number };
+}
+
+/** Replays `input` into `outDir`: decisions.ndjson, alerts.ndjson, rejected.ndjson, summary.json. */
+export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
+  const now = opts.now ?? (() => performance.now());
+  const started = now();
+  mkdirSync(opts.outDir, { recursive: true });
+  const engine = await Engine.open(opts.config, opts.store);
+  const decisionsOut = new NdjsonWriter(join(opts.outDir, 'decisions.ndjson'));
+  const rejectedOut = new NdjsonWriter(join(opts.outDir, 'rejected.ndjson'));
+  const summary: ReplaySummary = {
+    lines: 0,
+    events: { accepted: 0, by_type: {}, late: 0, already_applied: 0 },
+    decisions: { allow: 0, challenge: 0, review: 0, deny: 0 },
+    alerts: { total: 0, by_kind: {} },
+    rejected: { total: 0, by_code: {} },
+    throughput: { elapsed_ms: 0, events_per_sec: 0, lines_per_sec: 0 },
+  };
+  // Ids seen in this input: a second line with the same id is a duplicate line, rejected, while
+  // an id applied by an earlier run (a resumed or repeated replay) is acknowledged with its
+  // stored decision, so a resumed run writes what one clean run would have written.
+  const seenThisRun = new Set<string>();
+  const reject = (r: Rejection) => {
+    summary.rejected.total++;
+    summary.rejected.by_code[r.code] = (summary.rejected.by_code[r.code] ?? 0) + 1;
+    rejectedOut.write(r);
+  };
+  const batchSize = opts.config.replay.batchSize;
+
+  for await (const batch of readLines(opts.input)) {
+    for (const raw of batch) {
+      summary.lines = raw.line;
+      const parsed = parseLine(raw);
+      if (parsed.ok === 'blank') continue;
+      if (parsed.ok === false) { reject({ line: raw.line, ...parsed.rejection }); continue; }
+      const event = parsed.event;
+      if (seenThisRun.has(event.id)) {
+        reject({ line: raw.line, event_id: event.id, code: 'ERR_EVENT_DUPLICATE_ID', path: 'id', received: JSON.stringify(event.id),
+          message: `event id ${JSON.stringify(event.id)} was already accepted earlier in this input; it is acknowledged and not applied again` });
+        continue;
+      }
+      seenThisRun.add(event.id);
+      summary.events.by_type[event.type] = (summary.events.by_type[event.type] ?? 0) + 1;
+      const out = engine.process(event);
+      if (out.status === 'duplicate') {
+        summary.events.already_applied++;
+        if (DECISION_POINTS.has(event.type)) {
+          const stored = await opts.store?.decisionFor(event.id);
+          if (stored) { summary.decisions[stored.decision]++; decisionsOut.write(stored); }
+        }
+        continue;
+      }
+      summary.events.accepted++;
+      if (out.late) summary.events.late++;
+      if (out.decision) { summary.decisions[out.decision.decision]++; decisionsOut.write(out.decision); }
+      if (engine.pending >= batchSize) await engine.flush();
+    }
+    await decisionsOut.drain();
+    await rejectedOut.drain();
+    opts.onProgress?.({ lines: summary.lines, events: summary.events.accepted + summary.events.already_applied,
+      alerts: engine.alertCount, elapsedMs: now() - started });
+  }
+  await engine.flush();
+  await decisionsOut.close();
+  await rejectedOut.close();
+
+  const alerts = engine.alerts();
+  await writeAlerts(join(opts.outDir, 'alerts.ndjson'), alerts);
+  summary.alerts.total = alerts.length;
+  for (const a of alerts) summary.alerts.by_kind[a.kind] = (summary.alerts.by_kind[a.kind] ?? 0) + 1;
+  const elapsed = Math.max(1, now() - started);
+  const events = summary.events.accepted + summary.events.already_applied;
+  summary.throughput = {
+    elapsed_ms: Math.round(elapsed),
+    events_per_sec: Math.round((events * 1000) / elapsed),
+    lines_per_sec: Math.round((summary.lines * 1000) / elapsed),
+  };
+  await writeJson(join(opts.outDir, 'summary.json'), summary);
+  return summary;
+}
+
+async function writeAlerts(path: string, alerts: readonly Alert[]): Promise<void> {
+  const w = new NdjsonWriter(path);
+  for (const a of alerts) w.write(a);
+  await w.close();
+}
+
+async function writeJson(path: string, value: unknown): Promise<void> {
+  const w = createWriteStream(path);
+  w.end(`${JSON.stringify(value, null, 2)}\n`);
+  await once(w, 'finish');
+}
+
+/** Buffered NDJSON output that respects the file stream's back-pressure between batches. */
+class NdjsonWriter {
+  readonly #stream: WriteStream;
+  #buffer = '';
+
+  constructor(path: string) {
+    this.#stream = createWriteStream(path);
+  }
+
+  write(record: unknown): void {
+    this.#buffer += toLine(record);
+    if (this.#buffer.length > 1 << 20) this.#spill();
+  }
+
+  #spill(): void {
+    if (this.#buffer) { this.#stream.write(this.#buffer); this.#buffer = ''; }
+  }
+
+  async drain(): Promise<void> {
+    this.#spill();
+    if (this.#stream.writableNeedDrain) await once(this.#stream, 'drain');
+  }
+
+  async close(): Promise<void> {
+    this.#spill();
+    this.#stream.end();
+    await once(this.#stream, 'finish');
+  }
+}

@@ -1,0 +1,35 @@
+// `bulwark replay FILE|- --out DIR [--db PATH] [--config FILE]`
+import { createReadStream, existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { openStore, replay } from '../../app/index.js';
+import { loadConfig } from '../../config/index.js';
+import { UsageError } from '../errors.js';
+import { replayProgress } from '../progress.js';
+
+export function registerReplay(program: Command): void {
+  program.command('replay')
+    .description('run a file of events (NDJSON; - for standard input) through the pipeline in event time')
+    .argument('<events>', 'events file (NDJSON), or - for standard input')
+    .requiredOption('--out <dir>', 'folder for decisions.ndjson, alerts.ndjson, rejected.ndjson, summary.json')
+    .option('--db <path>', 'SQLite file to keep events, decisions, alerts and state in (resumable)')
+    .option('--config <file>', 'configuration file (JSON)')
+    .action(async (events: string, opts: { out: string; db?: string; config?: string }) => {
+      if (events !== '-' && !existsSync(events)) {
+        throw new UsageError(`events file ${events} does not exist; pass an NDJSON file, or - to read standard input`);
+      }
+      const config = loadConfig(opts.config ? { file: opts.config } : {});
+      const input = events === '-' ? process.stdin : createReadStream(events, { highWaterMark: 1 << 20 });
+      const store = opts.db ? openStore(opts.db) : undefined;
+      const progress = replayProgress();
+      try {
+        const s = await replay({ input, outDir: opts.out, config, store, onProgress: progress.update });
+        progress.done();
+        process.stderr.write(
+          `replayed ${s.lines} lines: ${s.events.accepted} applied, ${s.events.already_applied} already applied, ` +
+          `${s.rejected.total} rejected, ${s.events.late} late; ${s.alerts.total} alerts; ` +
+          `${s.throughput.events_per_sec} events/s; outputs in ${opts.out}\n`);
+      } finally {
+        await store?.close();
+      }
+    });
+}

@@ -1,0 +1,38 @@
+// The one configuration schema. Everything tunable lives here or in a detector's own params
+// schema (which this composes), with units and where the default comes from.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { detectors } from '../detectors/index.js';
+
+const ThresholdsSchema = Type.Object({
+  challenge: Type.Number({ minimum: 0, maximum: 1, description: 'lowest score that asks the user for more' }),
+  review: Type.Number({ minimum: 0, maximum: 1, description: 'lowest score that sends the event to a person' }),
+  deny: Type.Number({ minimum: 0, maximum: 1, description: 'lowest score that refuses the event outright' }),
+}, { additionalProperties: false });
+
+const detectorProps: Record<string, TSchema> = {};
+for (const d of detectors) detectorProps[d.kind] = Type.Optional(d.paramsSchema);
+
+export const ConfigSchema = Type.Object({
+  decision: Type.Object({
+    thresholds: ThresholdsSchema,
+    byType: Type.Record(Type.String(), Type.Partial(ThresholdsSchema), { default: {} }),
+  }, { additionalProperties: false }),
+  detectors: Type.Object(detectorProps, { additionalProperties: false }),
+  replay: Type.Object({
+    batchSize: Type.Integer({ minimum: 1, maximum: 1_000_000,
+      description: 'events applied per store transaction; larger batches are faster, smaller ones lose less work on a crash' }),
+  }, { additionalProperties: false }),
+}, { additionalProperties: false });
+
+export type Config = Static<typeof ConfigSchema>;
+
+/** Defaults: thresholds at 0.5 / 0.75 / 0.95 keep a single moderate signal at `challenge`. */
+export function defaultConfig(): Config {
+  const params: Record<string, unknown> = {};
+  for (const d of detectors) params[d.kind] = d.defaults;
+  return {
+    decision: { thresholds: { challenge: 0.5, review: 0.75, deny: 0.95 }, byType: {} },
+    detectors: params,
+    replay: { batchSize: 5000 },
+  };
+}

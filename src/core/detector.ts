@@ -1,0 +1,71 @@
+// The plug-in interface of a detector. The pipeline knows detectors only through this: what
+// events they observe, what state they read, and what they return (score contributions with
+// reasons for the decision, and alert updates). It never branches on a detector's kind.
+import type { TSchema } from '@sinclair/typebox';
+import type { AlertKind, AlertSubjects, BulwarkEvent, DecisionValue, EventType, Severity } from '../contract/index.js';
+import type { Entities } from './state/entities.js';
+import type { StateStore } from './ports.js';
+
+/** One reason a detector gives to move the decision on the current event. */
+export interface Contribution {
+  /** Stable snake_case code, e.g. `price_decimal_shift`. */
+  code: string;
+  message: string;
+  /** How likely the event is abusive by this evidence alone, 0 to 1. */
+  score: number;
+  /** Side effects asked of the platform, e.g. `hold_shipment`. */
+  actions?: readonly string[];
+  /** The decision this evidence calls for at least, whatever the combined score. */
+  atLeast?: DecisionValue;
+}
+
+/** Opens or grows the alert of one incident. */
+export interface AlertUpdate {
+  /** The incident's key within this detector's kind; the same key updates the same alert. */
+  incident: string;
+  severity: Severity;
+  score: number;
+  summary: string;
+  /** Subjects to add (never removed: an alert only grows). */
+  subjects?: Partial<AlertSubjects>;
+  /** The incident's evidence as of now; replaces the previous evidence. */
+  evidence: Record<string, unknown>;
+}
+
+export interface DetectorResult {
+  contributions?: readonly Contribution[];
+  alerts?: readonly AlertUpdate[];
+}
+
+/** What a detector sees while it inspects one event. */
+export interface DetectorContext<P> {
+  /** Event time of the current event, epoch ms. */
+  at: number;
+  /** Newest event time seen before this event; `at < watermark` means the event is late. */
+  watermark: number;
+  late: boolean;
+  /** Entity state, already updated with the current event. */
+  entities: Entities;
+  /** The detector's own state; keys are namespaced per detector. */
+  state: StateStore;
+  params: P;
+}
+
+/** A detector of one abuse kind. */
+export interface Detector<P = unknown> {
+  /** The alert kind it raises; also its name in configuration and reasons. */
+  kind: AlertKind;
+  /** Bumped when its behaviour changes, so stored outputs can be traced to a version. */
+  version: string;
+  /** Event types it inspects; the pipeline calls it for no others. */
+  observes: readonly EventType[];
+  /** JSON Schema of its parameters, with units and sources in the descriptions. */
+  paramsSchema: TSchema;
+  defaults: P;
+  /** Keys of its own state that inspecting `event` reads (for stores that load ahead). */
+  stateKeys(event: BulwarkEvent, params: P): string[];
+  inspect(event: BulwarkEvent, ctx: DetectorContext<P>): DetectorResult | undefined;
+}
+
+/** Erases a detector's parameter type for registries that hold many kinds. */
+export type AnyDetector = Detector<any>; // eslint-disable-line @typescript-eslint/no-explicit-any

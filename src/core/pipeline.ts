@@ -1,0 +1,103 @@
+// The deterministic pipeline: event → dedupe → entity state → detectors → decision → alerts.
+// Everything is in event time; nothing here reads a clock, draws a random number or does I/O,
+// so the same events in the same order give the same outputs, byte for byte.
+import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
+import { DECISION_POINTS, eventAt } from '../contract/index.js';
+import type { AlertSink, AppliedEvents, StateStore } from './ports.js';
+import type { AnyDetector, DetectorContext } from './detector.js';
+import { decide, type DecisionPolicy, type SourcedContribution } from './decide.js';
+import { applyAlertUpdate } from './alerts.js';
+import { Entities, applyToEntities, entityKeys } from './state/entities.js';
+import { ScopedState, detectorPrefix } from './scoped-state.js';
+
+/** The key of the newest event time seen so far. */
+export const WATERMARK_KEY = 'meta:watermark';
+
+export interface PipelineOptions {
+  detectors: readonly AnyDetector[];
+  /** Parameters per detector kind, already validated; missing kinds use the detector's defaults. */
+  params: Readonly<Record<string, unknown>>;
+  policy: DecisionPolicy;
+  state: StateStore;
+  applied: AppliedEvents;
+  alerts: AlertSink;
+}
+
+export type ProcessOutcome =
+  | { status: 'duplicate' }
+  | { status: 'accepted'; late: boolean; decision?: Decision; alerts: Alert[] };
+
+interface Bound {
+  detector: AnyDetector;
+  params: unknown;
+  state: ScopedState;
+}
+
+/** Runs events through entity state, detectors and the decision policy. */
+export class Pipeline {
+  readonly #opts: PipelineOptions;
+  readonly #entities: Entities;
+  readonly #byType = new Map<string, Bound[]>();
+  readonly #all: Bound[];
+
+  constructor(opts: PipelineOptions) {
+    this.#opts = opts;
+    this.#entities = new Entities(opts.state);
+    this.#all = opts.detectors.map((d) => ({
+      detector: d,
+      params: opts.params[d.kind] ?? d.defaults,
+      state: new ScopedState(opts.state, detectorPrefix(d.kind)),
+    }));
+    for (const b of this.#all) {
+      for (const t of b.detector.observes) {
+        const list = this.#byType.get(t) ?? [];
+        list.push(b);
+        this.#byType.set(t, list);
+      }
+    }
+  }
+
+  /** Every state key that processing `event` may read, for stores that load ahead. */
+  stateKeys(event: BulwarkEvent): string[] {
+    const out = [WATERMARK_KEY, ...entityKeys(event)];
+    for (const b of this.#byType.get(event.type) ?? []) {
+      for (const k of b.detector.stateKeys(event, b.params)) out.push(detectorPrefix(b.detector.kind) + k);
+    }
+    return out;
+  }
+
+  /** Applies one validated event and returns its decision (at decision points) and changed alerts. */
+  process(event: BulwarkEvent): ProcessOutcome {
+    const { state, applied, policy } = this.#opts;
+    if (applied.has(event.id)) return { status: 'duplicate' };
+    applied.add(event.id);
+
+    const at = eventAt(event);
+    const watermark = state.get<number>(WATERMARK_KEY) ?? Number.NEGATIVE_INFINITY;
+    const late = at < watermark;
+    if (!late) state.set(WATERMARK_KEY, at);
+
+    applyToEntities(state, event, at);
+
+    const contributions: SourcedContribution[] = [];
+    const changed = new Map<string, Alert>();
+    for (const b of this.#byType.get(event.type) ?? []) {
+      const ctx: DetectorContext<unknown> = {
+        at, watermark, late, entities: this.#entities, state: b.state, params: b.params,
+      };
+      const result = b.detector.inspect(event, ctx);
+      if (!result) continue;
+      for (const c of result.contributions ?? []) contributions.push({ ...c, source: b.detector.kind });
+      for (const u of result.alerts ?? []) {
+        const alert = applyAlertUpdate(state, b.detector.kind, u, event.time);
+        changed.set(alert.id, alert);
+      }
+    }
+    for (const alert of changed.values()) this.#opts.alerts.alertChanged(alert);
+
+    const decision = DECISION_POINTS.has(event.type) ? decide(event, contributions, policy) : undefined;
+    return decision
+      ? { status: 'accepted', late, decision, alerts: [...changed.values()] }
+      : { status: 'accepted', late, alerts: [...changed.values()] };
+  }
+}

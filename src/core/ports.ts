@@ -1,0 +1,72 @@
+// The interfaces the core needs from outside. Adapters (memory, SQLite, PostgreSQL, Redis)
+// implement them; the core never imports an adapter.
+import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
+
+/**
+ * Entity and detector state as JSON-serialisable values under string keys. Reads are synchronous
+ * so that the pipeline stays a plain function; an adapter over a remote store loads the keys the
+ * pipeline declares (`Pipeline.stateKeys`) before it hands the event over.
+ */
+export interface StateStore {
+  get<T>(key: string): T | undefined;
+  /** Stores the value and marks the key changed; call it after mutating a value got from `get`. */
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+/** The ids of events already applied, for de-duplication across runs and processes. */
+export interface AppliedEvents {
+  has(eventId: string): boolean;
+  add(eventId: string): void;
+}
+
+/** Where updated alerts go; the pipeline calls it once per alert per event that changed it. */
+export interface AlertSink {
+  alertChanged(alert: Alert): void;
+}
+
+/** One atomic unit of persistence: the events applied since the last commit and their effects. */
+export interface CommitBatch {
+  events: ReadonlyArray<{ event: BulwarkEvent; late: boolean }>;
+  decisions: readonly Decision[];
+  /** Alerts in their state after the batch, each once. */
+  alerts: readonly Alert[];
+  /** Changed state entries; `undefined` deletes the key. */
+  state: ReadonlyArray<readonly [string, unknown]>;
+}
+
+export interface AlertQuery {
+  kind?: string;
+  since?: string;
+  limit: number;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+}
+
+/** A page of a list: items and the cursor of the next page, or null at the end. */
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+/** Durable storage of events, decisions, alerts and state (SQLite, PostgreSQL). */
+export interface Store {
+  /** Calls `each` for every stored state entry (used once at start to warm the in-memory state). */
+  loadState(each: (key: string, value: unknown) => void): Promise<void>;
+  /** Calls `each` for every applied event id. */
+  loadAppliedIds(each: (id: string) => void): Promise<void>;
+  /**
+   * Writes a batch atomically: all of it or none of it. State values are live objects the
+   * pipeline keeps mutating: serialise them before the first `await`.
+   */
+  commit(batch: CommitBatch): Promise<void>;
+  decisionFor(eventId: string): Promise<Decision | undefined>;
+  /** Every decision in the order its events were applied. */
+  decisions(each: (d: Decision) => void): Promise<void>;
+  allAlerts(): Promise<Alert[]>;
+  listAlerts(q: AlertQuery): Promise<Page<Alert>>;
+  getAlert(id: string): Promise<Alert | undefined>;
+  /** Answers when the store can serve reads and writes. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

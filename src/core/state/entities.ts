@@ -1,0 +1,430 @@
+// The marketplace as the pipeline remembers it: accounts, devices, IPs, shops, items with their
+// price history, orders with their lifecycle, refunds, reviews, messages, claims and complaints.
+// Every entity is plain JSON under a key, so any StateStore can hold it.
+import type { BulwarkEvent, EventOf, Address } from '../../contract/index.js';
+import type { StateStore } from '../ports.js';
+
+/** Most ids kept in a bounded list (devices of an account, accounts of a device...); counts go on. */
+export const MAX_LINKS = 64;
+/** Prices kept in an item's history; enough for a robust median, bounded for memory. */
+export const PRICE_HISTORY = 32;
+
+export interface AccountState {
+  id: string;
+  role?: 'buyer' | 'merchant';
+  registeredAt?: number;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  phone?: string;
+  referrerId?: string;
+  devices: string[];
+  ips: string[];
+  payments: string[];
+  shops: string[];
+  orders: number;
+  orderAmount: number;
+  refunds: number;
+  refundOnly: number;
+  refundAmount: number;
+  reviews: number;
+  messagesSent: number;
+  claims: number;
+  complaintsBy: number;
+  complaintsAgainst: number;
+  couponClaims: number;
+}
+
+export interface LinkState {
+  id: string;
+  firstSeenAt: number;
+  /** The first MAX_LINKS distinct accounts seen with it. */
+  accounts: string[];
+  /** True once more distinct accounts were seen than `accounts` holds: a shared, weak link. */
+  saturated?: true;
+}
+
+export interface ShopState {
+  id: string;
+  ownerId?: string;
+  category?: string;
+  openedAt?: number;
+  items: number;
+  orders: number;
+  gmv: number;
+  refunds: number;
+  reviews: number;
+  ratingSum: number;
+  claims: number;
+  complaintsAgainst: number;
+}
+
+export interface PricePoint { at: number; price: number }
+
+export interface ItemState {
+  id: string;
+  shopId: string;
+  category?: string;
+  title?: string;
+  price?: number;
+  limited?: boolean;
+  perAccountLimit?: number;
+  stock?: number;
+  /** Listed prices, oldest first, at most PRICE_HISTORY. */
+  prices: PricePoint[];
+  orders: number;
+  units: number;
+}
+
+export type OrderStatus = 'placed' | 'paid' | 'shipped' | 'delivered' | 'cancelled';
+
+export interface OrderState {
+  id: string;
+  buyerId: string;
+  shopId: string;
+  items: string[];
+  amount: number;
+  placedAt: number;
+  status: OrderStatus;
+  couponId?: string;
+  paymentId?: string;
+  deviceId?: string;
+  ip?: string;
+  address?: Address;
+  paidAt?: number;
+  shippedAt?: number;
+  weightG?: number;
+  deliveredAt?: number;
+  cancelledAt?: number;
+  refundIds: string[];
+  rating?: number;
+}
+
+export interface RefundState {
+  id: string;
+  orderId: string;
+  buyerId: string;
+  kind: 'refund_only' | 'return_and_refund';
+  amount: number;
+  requestedAt: number;
+  evidence: number;
+  outcome?: 'approved' | 'rejected';
+  resolvedAt?: number;
+}
+
+export interface ClaimState { id: string; orderId: string; buyerId: string; shopId: string; amount: number; filedAt: number }
+export interface ComplaintState { id: string; byId: string; againstId: string; kind: string; filedAt: number; orderIds: string[] }
+
+/** The key of each entity kind. One place, so adapters and detectors agree. */
+export const keys = {
+  account: (id: string) => `acct:${id}`,
+  device: (id: string) => `dev:${id}`,
+  ip: (ip: string) => `ip:${ip}`,
+  payment: (id: string) => `pay:${id}`,
+  shop: (id: string) => `shop:${id}`,
+  item: (id: string) => `item:${id}`,
+  order: (id: string) => `order:${id}`,
+  refund: (id: string) => `refund:${id}`,
+  claim: (id: string) => `claim:${id}`,
+  complaint: (id: string) => `complaint:${id}`,
+} as const;
+
+/** Read access to entities for detectors. */
+export class Entities {
+  constructor(private readonly state: StateStore) {}
+  account(id: string): AccountState | undefined { return this.state.get(keys.account(id)); }
+  device(id: string): LinkState | undefined { return this.state.get(keys.device(id)); }
+  ip(ip: string): LinkState | undefined { return this.state.get(keys.ip(ip)); }
+  payment(id: string): LinkState | undefined { return this.state.get(keys.payment(id)); }
+  shop(id: string): ShopState | undefined { return this.state.get(keys.shop(id)); }
+  item(id: string): ItemState | undefined { return this.state.get(keys.item(id)); }
+  order(id: string): OrderState | undefined { return this.state.get(keys.order(id)); }
+  refund(id: string): RefundState | undefined { return this.state.get(keys.refund(id)); }
+  claim(id: string): ClaimState | undefined { return this.state.get(keys.claim(id)); }
+  complaint(id: string): ComplaintState | undefined { return this.state.get(keys.complaint(id)); }
+}
+
+/** The entity keys an event reads or writes, so a remote store can load them first. */
+export function entityKeys(e: BulwarkEvent): string[] {
+  switch (e.type) {
+    case 'account.registered':
+    case 'account.login':
+      return compact([keys.account(e.data.account_id), e.data.device_id && keys.device(e.data.device_id), e.data.ip && keys.ip(e.data.ip)]);
+    case 'shop.opened': return [keys.shop(e.data.shop_id), keys.account(e.data.owner_id)];
+    case 'listing.updated': return [keys.item(e.data.item_id), keys.shop(e.data.shop_id)];
+    case 'coupon.claimed':
+      return compact([keys.account(e.data.account_id), e.data.device_id && keys.device(e.data.device_id), e.data.ip && keys.ip(e.data.ip)]);
+    case 'order.placed':
+      return compact([keys.order(e.data.order_id), keys.account(e.data.buyer_id), keys.shop(e.data.shop_id),
+        ...e.data.lines.map((l) => keys.item(l.item_id)), e.data.device_id && keys.device(e.data.device_id),
+        e.data.ip && keys.ip(e.data.ip), e.data.payment_id && keys.payment(e.data.payment_id)]);
+    case 'order.paid':
+    case 'order.shipped':
+    case 'order.delivered':
+    case 'order.cancelled':
+      return [keys.order(e.data.order_id)];
+    case 'refund.requested':
+      return [keys.refund(e.data.refund_id), keys.order(e.data.order_id), keys.account(e.data.buyer_id)];
+    case 'refund.resolved': return [keys.refund(e.data.refund_id)];
+    case 'review.posted':
+      return [keys.order(e.data.order_id), keys.account(e.data.buyer_id), keys.shop(e.data.shop_id)];
+    case 'message.sent': return [keys.account(e.data.from_id)];
+    case 'claim.filed':
+      return [keys.claim(e.data.claim_id), keys.account(e.data.buyer_id), keys.shop(e.data.shop_id)];
+    case 'complaint.filed':
+      return [keys.complaint(e.data.complaint_id), keys.account(e.data.by_id), keys.account(e.data.against_id), keys.shop(e.data.against_id)];
+  }
+}
+
+/** Applies one accepted event to the entity state, at event time `at`. */
+export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number): void {
+  switch (e.type) {
+    case 'account.registered': {
+      const a = touchAccount(state, e.data.account_id, at);
+      a.role = e.data.role;
+      a.registeredAt = a.registeredAt === undefined ? at : Math.min(a.registeredAt, at);
+      if (e.data.phone) a.phone = e.data.phone;
+      if (e.data.referrer_id) a.referrerId = e.data.referrer_id;
+      linkAccount(state, a, e.data.device_id, e.data.ip, at);
+      state.set(keys.account(a.id), a);
+      return;
+    }
+    case 'account.login': {
+      const a = touchAccount(state, e.data.account_id, at);
+      linkAccount(state, a, e.data.device_id, e.data.ip, at);
+      state.set(keys.account(a.id), a);
+      return;
+    }
+    case 'shop.opened': return applyShopOpened(state, e, at);
+    case 'listing.updated': return applyListing(state, e, at);
+    case 'coupon.claimed': {
+      const a = touchAccount(state, e.data.account_id, at);
+      a.couponClaims++;
+      linkAccount(state, a, e.data.device_id, e.data.ip, at);
+      state.set(keys.account(a.id), a);
+      return;
+    }
+    case 'order.placed': return applyOrderPlaced(state, e, at);
+    case 'order.paid':
+      return updateOrder(state, e.data.order_id, (o) => {
+        o.paidAt = at; if (e.data.payment_id) o.paymentId = e.data.payment_id; advance(o, 'paid');
+      });
+    case 'order.shipped':
+      return updateOrder(state, e.data.order_id, (o) => {
+        o.shippedAt = at; if (e.data.weight_g !== undefined) o.weightG = e.data.weight_g; advance(o, 'shipped');
+      });
+    case 'order.delivered':
+      return updateOrder(state, e.data.order_id, (o) => { o.deliveredAt = at; advance(o, 'delivered'); });
+    case 'order.cancelled':
+      return updateOrder(state, e.data.order_id, (o) => { o.cancelledAt = at; o.status = 'cancelled'; });
+    case 'refund.requested': return applyRefundRequested(state, e, at);
+    case 'refund.resolved': {
+      const r = state.get<RefundState>(keys.refund(e.data.refund_id));
+      if (!r) return;
+      r.outcome = e.data.outcome; r.resolvedAt = at;
+      state.set(keys.refund(r.id), r);
+      return;
+    }
+    case 'review.posted': {
+      const a = touchAccount(state, e.data.buyer_id, at);
+      a.reviews++;
+      state.set(keys.account(a.id), a);
+      const s = touchShop(state, e.data.shop_id);
+      s.reviews++; s.ratingSum += e.data.rating;
+      state.set(keys.shop(s.id), s);
+      updateOrder(state, e.data.order_id, (o) => { o.rating = e.data.rating; });
+      return;
+    }
+    case 'message.sent': {
+      const a = touchAccount(state, e.data.from_id, at);
+      a.messagesSent++;
+      state.set(keys.account(a.id), a);
+      return;
+    }
+    case 'claim.filed': {
+      state.set(keys.claim(e.data.claim_id), {
+        id: e.data.claim_id, orderId: e.data.order_id, buyerId: e.data.buyer_id, shopId: e.data.shop_id,
+        amount: e.data.amount, filedAt: at,
+      } satisfies ClaimState);
+      const a = touchAccount(state, e.data.buyer_id, at);
+      a.claims++;
+      state.set(keys.account(a.id), a);
+      const s = touchShop(state, e.data.shop_id);
+      s.claims++;
+      state.set(keys.shop(s.id), s);
+      return;
+    }
+    case 'complaint.filed': {
+      state.set(keys.complaint(e.data.complaint_id), {
+        id: e.data.complaint_id, byId: e.data.by_id, againstId: e.data.against_id, kind: e.data.kind,
+        filedAt: at, orderIds: e.data.order_ids ?? [],
+      } satisfies ComplaintState);
+      const by = touchAccount(state, e.data.by_id, at);
+      by.complaintsBy++;
+      state.set(keys.account(by.id), by);
+      // `against_id` may name an account or a shop; count it on whichever we know.
+      const shop = state.get<ShopState>(keys.shop(e.data.against_id));
+      if (shop) { shop.complaintsAgainst++; state.set(keys.shop(shop.id), shop); return; }
+      const against = touchAccount(state, e.data.against_id, at);
+      against.complaintsAgainst++;
+      state.set(keys.account(against.id), against);
+      return;
+    }
+  }
+}
+
+function applyShopOpened(state: StateStore, e: EventOf<'shop.opened'>, at: number): void {
+  const s = touchShop(state, e.data.shop_id);
+  s.ownerId = e.data.owner_id;
+  if (e.data.category) s.category = e.data.category;
+  s.openedAt = s.openedAt === undefined ? at : Math.min(s.openedAt, at);
+  state.set(keys.shop(s.id), s);
+  const owner = touchAccount(state, e.data.owner_id, at);
+  pushBounded(owner.shops, s.id);
+  state.set(keys.account(owner.id), owner);
+}
+
+function applyListing(state: StateStore, e: EventOf<'listing.updated'>, at: number): void {
+  const d = e.data;
+  let item = state.get<ItemState>(keys.item(d.item_id));
+  if (!item) {
+    item = { id: d.item_id, shopId: d.shop_id, prices: [], orders: 0, units: 0 };
+    const s = touchShop(state, d.shop_id);
+    s.items++;
+    state.set(keys.shop(s.id), s);
+  }
+  item.shopId = d.shop_id;
+  if (d.category) item.category = d.category;
+  if (d.title) item.title = d.title;
+  if (d.limited !== undefined) item.limited = d.limited;
+  if (d.per_account_limit !== undefined) item.perAccountLimit = d.per_account_limit;
+  if (d.stock !== undefined) item.stock = d.stock;
+  // The current price is the one of the newest listing event; a late event only joins the history.
+  const newest = item.prices.length === 0 || at >= item.prices[item.prices.length - 1]!.at;
+  if (newest) item.price = d.price;
+  insertByTime(item.prices, { at, price: d.price });
+  if (item.prices.length > PRICE_HISTORY) item.prices.shift();
+  state.set(keys.item(item.id), item);
+}
+
+function applyOrderPlaced(state: StateStore, e: EventOf<'order.placed'>, at: number): void {
+  const d = e.data;
+  const order: OrderState = {
+    id: d.order_id, buyerId: d.buyer_id, shopId: d.shop_id, items: d.lines.map((l) => l.item_id),
+    amount: d.amount, placedAt: at, status: 'placed', address: d.address, refundIds: [],
+  };
+  if (d.coupon_id) order.couponId = d.coupon_id;
+  if (d.payment_id) order.paymentId = d.payment_id;
+  if (d.device_id) order.deviceId = d.device_id;
+  if (d.ip) order.ip = d.ip;
+  // An order event that arrives after its own lifecycle events keeps what they recorded.
+  const before = state.get<OrderState>(keys.order(d.order_id));
+  state.set(keys.order(d.order_id), before ? { ...order, ...before, ...pickPlaced(order) } : order);
+
+  const buyer = touchAccount(state, d.buyer_id, at);
+  buyer.orders++; buyer.orderAmount += d.amount;
+  linkAccount(state, buyer, d.device_id, d.ip, at);
+  if (d.payment_id) {
+    pushBounded(buyer.payments, d.payment_id);
+    linkTo(state, keys.payment(d.payment_id), d.payment_id, buyer.id, at);
+  }
+  state.set(keys.account(buyer.id), buyer);
+
+  const shop = touchShop(state, d.shop_id);
+  shop.orders++; shop.gmv += d.amount;
+  state.set(keys.shop(shop.id), shop);
+
+  for (const line of d.lines) {
+    const item = state.get<ItemState>(keys.item(line.item_id))
+      ?? { id: line.item_id, shopId: d.shop_id, prices: [], orders: 0, units: 0 };
+    item.orders++; item.units += line.qty;
+    state.set(keys.item(item.id), item);
+  }
+}
+
+function pickPlaced(o: OrderState): Partial<OrderState> {
+  const { id, buyerId, shopId, items, amount, placedAt, address, couponId, paymentId, deviceId, ip } = o;
+  return { id, buyerId, shopId, items, amount, placedAt, address, couponId, paymentId, deviceId, ip };
+}
+
+function applyRefundRequested(state: StateStore, e: EventOf<'refund.requested'>, at: number): void {
+  const d = e.data;
+  state.set(keys.refund(d.refund_id), {
+    id: d.refund_id, orderId: d.order_id, buyerId: d.buyer_id, kind: d.kind, amount: d.amount,
+    requestedAt: at, evidence: d.evidence ?? 0,
+  } satisfies RefundState);
+  updateOrder(state, d.order_id, (o) => { pushBounded(o.refundIds, d.refund_id); });
+  const a = touchAccount(state, d.buyer_id, at);
+  a.refunds++; a.refundAmount += d.amount;
+  if (d.kind === 'refund_only') a.refundOnly++;
+  state.set(keys.account(a.id), a);
+  const order = state.get<OrderState>(keys.order(d.order_id));
+  if (order) {
+    const s = touchShop(state, order.shopId);
+    s.refunds++;
+    state.set(keys.shop(s.id), s);
+  }
+}
+
+const ORDER_PROGRESS: Record<OrderStatus, number> = { placed: 0, paid: 1, shipped: 2, delivered: 3, cancelled: 4 };
+
+/** Moves an order forward; a late event never moves it back (paid after shipped stays shipped). */
+function advance(o: OrderState, to: OrderStatus): void {
+  if (ORDER_PROGRESS[to] > ORDER_PROGRESS[o.status]) o.status = to;
+}
+
+function updateOrder(state: StateStore, orderId: string, fn: (o: OrderState) => void): void {
+  const o = state.get<OrderState>(keys.order(orderId));
+  if (!o) return;
+  fn(o);
+  state.set(keys.order(orderId), o);
+}
+
+function touchAccount(state: StateStore, id: string, at: number): AccountState {
+  const a = state.get<AccountState>(keys.account(id));
+  if (a) {
+    if (at > a.lastSeenAt) a.lastSeenAt = at;
+    if (at < a.firstSeenAt) a.firstSeenAt = at;
+    return a;
+  }
+  return {
+    id, firstSeenAt: at, lastSeenAt: at, devices: [], ips: [], payments: [], shops: [], orders: 0, orderAmount: 0,
+    refunds: 0, refundOnly: 0, refundAmount: 0, reviews: 0, messagesSent: 0, claims: 0, complaintsBy: 0,
+    complaintsAgainst: 0, couponClaims: 0,
+  };
+}
+
+function touchShop(state: StateStore, id: string): ShopState {
+  return state.get<ShopState>(keys.shop(id)) ?? {
+    id, items: 0, orders: 0, gmv: 0, refunds: 0, reviews: 0, ratingSum: 0, claims: 0, complaintsAgainst: 0,
+  };
+}
+
+function linkAccount(state: StateStore, a: AccountState, deviceId: string | undefined, ip: string | undefined, at: number): void {
+  if (deviceId) { pushBounded(a.devices, deviceId); linkTo(state, keys.device(deviceId), deviceId, a.id, at); }
+  if (ip) { pushBounded(a.ips, ip); linkTo(state, keys.ip(ip), ip, a.id, at); }
+}
+
+function linkTo(state: StateStore, key: string, id: string, accountId: string, at: number): void {
+  const l = state.get<LinkState>(key) ?? { id, firstSeenAt: at, accounts: [] };
+  if (!l.accounts.includes(accountId)) {
+    if (l.accounts.length < MAX_LINKS) l.accounts.push(accountId);
+    else l.saturated = true;
+  }
+  if (at < l.firstSeenAt) l.firstSeenAt = at;
+  state.set(key, l);
+}
+
+function pushBounded(list: string[], id: string): void {
+  if (list.includes(id)) return;
+  if (list.length < MAX_LINKS) list.push(id);
+}
+
+function insertByTime(list: PricePoint[], p: PricePoint): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1]!.at > p.at) i--;
+  list.splice(i, 0, p);
+}
+
+function compact(xs: Array<string | undefined | false | ''>): string[] {
+  return xs.filter((x): x is string => typeof x === 'string' && x.length > 0);
+}

@@ -1,0 +1,9 @@
+// The detector registry: one abuse kind per module, each a plug-in of the core's Detector
+// interface. Shared code looks detectors up here and never branches on a kind.
+import type { AnyDetector } from '../core/index.js';
+import { priceErrorDetector } from './price-error.js';
+
+/** Every detector, in the order the pipeline runs them (the order of reasons among equal scores). */
+export const detectors: readonly AnyDetector[] = [priceErrorDetector];
+
+export { priceErrorDetector };

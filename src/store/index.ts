@@ -1,0 +1,5 @@
+// Durable stores behind the core's Store port, and the API key store. Adapters only: they import
+// the core's ports and the contract, never the pipeline's insides.
+export * from './keys.js';
+export * from './cursor.js';
+export { SqliteStore, StoreError } from './sqlite/sqlite-store.js';

@@ -1,0 +1,40 @@
+// The SQLite schema, as an ordered list of migrations. A migration is never edited once
+// released; a change is a new entry at the end.
+
+export const migrations: readonly string[] = [
+  `CREATE TABLE events (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     type TEXT NOT NULL,
+     time TEXT NOT NULL,
+     source TEXT NOT NULL,
+     late INTEGER NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE TABLE decisions (
+     seq INTEGER PRIMARY KEY,
+     event_id TEXT NOT NULL UNIQUE,
+     decision TEXT NOT NULL,
+     score REAL NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE TABLE alerts (
+     id TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     time TEXT NOT NULL,
+     updated TEXT NOT NULL,
+     severity TEXT NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX alerts_by_time ON alerts (time DESC, id DESC);
+   CREATE INDEX alerts_by_kind_time ON alerts (kind, time DESC, id DESC);
+   CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+   CREATE TABLE api_keys (
+     id TEXT PRIMARY KEY,
+     hash TEXT NOT NULL UNIQUE,
+     role TEXT NOT NULL,
+     shop TEXT,
+     source TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );`,
+];
