@@ -32,6 +32,11 @@ export type PriceErrorParams = Static<typeof PriceErrorParams>;
 /** Prices kept per item and per category for the baselines. */
 const ITEM_HISTORY = 32;
 const CATEGORY_HISTORY = 256;
+/**
+ * A misplaced decimal point is near-certain, but the listing is the merchant's own: a person
+ * reviews it while it is paused (`review`), rather than Bulwark refusing the change outright.
+ */
+const DECIMAL_SHIFT_SCORE = 0.9;
 /** MAD to standard deviation for normal data. */
 const MAD_TO_SIGMA = 1.4826;
 
@@ -141,7 +146,7 @@ function onListing(e: EventOf<'listing.updated'>, ctx: DetectorContext<PriceErro
   ctx.state.set(itemKey(d.item_id), item);
   const contribution: Contribution = {
     code: verdict.decimalShift ? 'price_decimal_shift' : 'price_far_below_baseline',
-    score: verdict.decimalShift ? 0.95 : scoreForRatio(verdict.ratio),
+    score: verdict.decimalShift ? DECIMAL_SHIFT_SCORE : scoreForRatio(verdict.ratio),
     actions: ['pause_listing', 'warn_merchant'],
     atLeast: 'review',
     message: `listed at ${yuan(d.price)}, ${(verdict.ratio * 100).toFixed(1)}% of its usual ${yuan(verdict.baseline)}` +
@@ -195,9 +200,9 @@ function isDecimalShift(ratio: number, tolerance: number): boolean {
   return [0.1, 0.01, 0.001].some((r) => Math.abs(ratio - r) <= r * tolerance);
 }
 
-/** 0.5 of the baseline scores 0.6; near zero scores 0.9. */
+/** 0.5 of the baseline scores 0.6; near zero scores 0.85 (under a decimal shift, the clearest error). */
 function scoreForRatio(ratio: number): number {
-  return Math.min(0.9, 0.6 + (0.5 - Math.min(ratio, 0.5)) * 0.6);
+  return Math.min(0.85, 0.6 + (0.5 - Math.min(ratio, 0.5)) * 0.5);
 }
 
 function severityFor(lossFen: number): Severity {
@@ -214,7 +219,7 @@ function openUpdate(itemId: string, item: ItemPrices, i: Incident): AlertUpdate 
   return {
     incident: incidentKey(itemId, item),
     severity: severityFor(i.lossFen),
-    score: i.decimalShift ? 0.95 : scoreForRatio(i.price / i.baseline),
+    score: i.decimalShift ? DECIMAL_SHIFT_SCORE : scoreForRatio(i.price / i.baseline),
     summary: `item ${itemId} of shop ${item.shopId} listed at ${yuan(i.price)} against a usual ${yuan(i.baseline)}; ` +
       `${i.orders.length} order(s) at the wrong price held, ${yuan(i.lossFen)} at stake`,
     subjects: { shops: [item.shopId], items: [itemId], orders: i.orders.slice(-1) },

@@ -1,0 +1,89 @@
+// The one behaviour every Store must have, as a suite each implementation runs against itself.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
+import type { CommitBatch, Store } from '../core/index.js';
+import type { KeyStore } from './keys.js';
+
+const event = (id: string, minute: number): BulwarkEvent => ({
+  id, type: 'order.paid', time: new Date(Date.UTC(2026, 10, 2) + minute * 60_000).toISOString(), data: { order_id: `o_${id}` },
+});
+const decision = (id: string, value: Decision['decision'] = 'allow'): Decision =>
+  ({ event_id: id, type: 'order.placed', decision: value, score: value === 'allow' ? 0 : 0.8, reasons: [], actions: [] });
+const alert = (id: string, minute: number, kind: Alert['kind'] = 'price_error'): Alert => {
+  const time = new Date(Date.UTC(2026, 10, 2) + minute * 60_000).toISOString();
+  return { id, kind, time, updated: time, status: 'open', severity: 'high', score: 0.9, summary: id,
+    subjects: { accounts: [], shops: ['s1'], items: ['i1'], orders: [] }, evidence: { minute } };
+};
+const batch = (b: Partial<CommitBatch>): CommitBatch => ({ events: [], decisions: [], alerts: [], state: [], ...b });
+
+/** Runs the Store contract against stores made by `open` (a fresh, empty store each call). */
+export function storeContract(name: string, open: () => Promise<Store & KeyStore & { reopen?: () => Promise<Store> }>): void {
+  test(`${name}: a commit is read back: state, applied ids, decisions in order, alerts`, async () => {
+    const s = await open();
+    await s.commit(batch({
+      events: [{ event: event('e1', 0), late: false }, { event: event('e2', 1), late: true }],
+      decisions: [decision('e2', 'review'), decision('e1')],
+      alerts: [alert('a1', 0)],
+      state: [['acct:u1', { id: 'u1', n: 1 }], ['x', 5]],
+    }));
+    await s.commit(batch({ state: [['x', undefined], ['acct:u1', { id: 'u1', n: 2 }]], alerts: [{ ...alert('a1', 0), score: 0.95 }] }));
+    const st = new Map<string, unknown>();
+    await s.loadState((k, v) => st.set(k, v));
+    assert.deepEqual([...st], [['acct:u1', { id: 'u1', n: 2 }]]);
+    const ids: string[] = [];
+    await s.loadAppliedIds((id) => ids.push(id));
+    assert.deepEqual(ids.sort(), ['e1', 'e2']);
+    const ds: string[] = [];
+    await s.decisions((d) => ds.push(d.event_id));
+    assert.deepEqual(ds, ['e2', 'e1']);
+    assert.equal((await s.decisionFor('e2'))?.decision, 'review');
+    assert.equal(await s.decisionFor('nope'), undefined);
+    assert.equal((await s.getAlert('a1'))?.score, 0.95);
+    assert.equal((await s.allAlerts()).length, 1);
+    await s.close();
+  });
+
+  test(`${name}: a failing commit writes nothing of its batch`, async () => {
+    const s = await open();
+    await s.commit(batch({ events: [{ event: event('e1', 0), late: false }] }));
+    await assert.rejects(s.commit(batch({
+      events: [{ event: event('e2', 1), late: false }, { event: event('e1', 2), late: false }],
+      state: [['k', 1]], alerts: [alert('a9', 1)],
+    })));
+    const ids: string[] = [];
+    await s.loadAppliedIds((id) => ids.push(id));
+    assert.deepEqual(ids, ['e1']);
+    const st: string[] = [];
+    await s.loadState((k) => st.push(k));
+    assert.deepEqual(st, []);
+    assert.equal(await s.getAlert('a9'), undefined);
+    await s.close();
+  });
+
+  test(`${name}: alerts page newest first by cursor and filter by kind and time`, async () => {
+    const s = await open();
+    await s.commit(batch({ alerts: Array.from({ length: 7 }, (_, k) => alert(`a${k}`, k, k % 2 ? 'brushing' : 'price_error')) }));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const p = await s.listAlerts({ limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...p.items.map((a) => a.id));
+      if (!p.next_cursor) break;
+      cursor = p.next_cursor;
+    }
+    assert.deepEqual(seen, ['a6', 'a5', 'a4', 'a3', 'a2', 'a1', 'a0']);
+    assert.deepEqual((await s.listAlerts({ limit: 10, kind: 'brushing' })).items.map((a) => a.id), ['a5', 'a3', 'a1']);
+    const since = new Date(Date.UTC(2026, 10, 2) + 4 * 60_000).toISOString();
+    assert.deepEqual((await s.listAlerts({ limit: 10, since })).items.map((a) => a.id), ['a6', 'a5', 'a4']);
+    await s.close();
+  });
+
+  test(`${name}: API keys are found by hash only`, async () => {
+    const s = await open();
+    await s.createKey({ id: 'k1', hash: 'h1', role: 'merchant', shop: 's1', source: 'default', createdAt: '2026-11-02T00:00:00.000Z' });
+    assert.deepEqual(await s.findKey('h1'), { id: 'k1', hash: 'h1', role: 'merchant', shop: 's1', source: 'default', createdAt: '2026-11-02T00:00:00.000Z' });
+    assert.equal(await s.findKey('k1'), undefined);
+    await s.close();
+  });
+}

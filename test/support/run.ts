@@ -1,0 +1,30 @@
+// Runs events through the real core pipeline with in-memory state and collects the outputs.
+import type { Alert, BulwarkEvent, Decision } from '../../src/contract/index.js';
+import { MemoryAppliedEvents, MemoryStateStore, Pipeline, type AnyDetector } from '../../src/core/index.js';
+import { detectors as allDetectors } from '../../src/detectors/index.js';
+import { defaultConfig } from '../../src/config/index.js';
+
+export interface RunResult {
+  decisions: Map<string, Decision>;
+  alerts: Map<string, Alert>;
+  pipeline: Pipeline;
+  state: MemoryStateStore;
+}
+
+/** Processes `events` in order through a pipeline of `detectors` (all by default) with default config. */
+export function run(events: readonly BulwarkEvent[], detectors: readonly AnyDetector[] = allDetectors): RunResult {
+  const cfg = defaultConfig();
+  const state = new MemoryStateStore();
+  const alerts = new Map<string, Alert>();
+  const pipeline = new Pipeline({
+    detectors, params: cfg.detectors as Record<string, unknown>,
+    policy: { thresholds: cfg.decision.thresholds, byType: cfg.decision.byType },
+    state, applied: new MemoryAppliedEvents(), alerts: { alertChanged: (a) => alerts.set(a.id, structuredClone(a)) },
+  });
+  const decisions = new Map<string, Decision>();
+  for (const e of events) {
+    const out = pipeline.process(e);
+    if (out.status === 'accepted' && out.decision) decisions.set(e.id, out.decision);
+  }
+  return { decisions, alerts, pipeline, state };
+}
