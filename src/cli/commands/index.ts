@@ -1,9 +1,11 @@
 // The registry of CLI commands: each module exports one function that adds its command.
 import type { Command } from 'commander';
 import { registerReplay } from './replay.js';
+import { registerSchema } from './schema.js';
 
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   registerReplay,
+  registerSchema,
 ];
