@@ -57,7 +57,9 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   // Ids seen in this input: a second line with the same id is a duplicate line, rejected, while
   // an id applied by an earlier run (a resumed or repeated replay) is acknowledged with its
   // stored decision, so a resumed run writes what one clean run would have written.
-  const seenThisRun = new Set<string>();
+  // Without a store nothing was applied before this run, so the engine's own answer suffices.
+  const seenThisRun = opts.store ? new Set<string>() : undefined;
+  const byType = new Map<string, number>();
   const reject = (r: Rejection) => {
     summary.rejected.total++;
     summary.rejected.by_code[r.code] = (summary.rejected.by_code[r.code] ?? 0) + 1;
@@ -72,14 +74,11 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       if (parsed.ok === 'blank') continue;
       if (parsed.ok === false) { reject({ line: raw.line, ...parsed.rejection }); continue; }
       const event = parsed.event;
-      if (seenThisRun.has(event.id)) {
-        reject({ line: raw.line, event_id: event.id, code: 'ERR_EVENT_DUPLICATE_ID', path: 'id', received: JSON.stringify(event.id),
-          message: `event id ${JSON.stringify(event.id)} was already accepted earlier in this input; it is acknowledged and not applied again` });
-        continue;
-      }
-      seenThisRun.add(event.id);
-      summary.events.by_type[event.type] = (summary.events.by_type[event.type] ?? 0) + 1;
+      if (seenThisRun?.has(event.id)) { reject(duplicateLine(raw.line, event.id)); continue; }
+      seenThisRun?.add(event.id);
       const out = engine.process(event);
+      if (out.status === 'duplicate' && !seenThisRun) { reject(duplicateLine(raw.line, event.id)); continue; }
+      byType.set(event.type, (byType.get(event.type) ?? 0) + 1);
       if (out.status === 'duplicate') {
         summary.events.already_applied++;
         if (DECISION_POINTS.has(event.type)) {
@@ -102,6 +101,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   await decisionsOut.close();
   await rejectedOut.close();
 
+  for (const [type, n] of [...byType].sort()) summary.events.by_type[type] = n;
   const alerts = engine.alerts();
   await writeAlerts(join(opts.outDir, 'alerts.ndjson'), alerts);
   summary.alerts.total = alerts.length;
@@ -115,6 +115,11 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   };
   await writeJson(join(opts.outDir, 'summary.json'), summary);
   return summary;
+}
+
+function duplicateLine(line: number, id: string): Rejection {
+  return { line, event_id: id, code: 'ERR_EVENT_DUPLICATE_ID', path: 'id', received: JSON.stringify(id),
+    message: `event id ${JSON.stringify(id)} was already accepted earlier in this input; it is acknowledged and not applied again` };
 }
 
 async function writeAlerts(path: string, alerts: readonly Alert[]): Promise<void> {

@@ -4,3 +4,4 @@ export * from './schema.js';
 export * from './outputs.js';
 export * from './validate.js';
 export * from './ndjson.js';
+export * from './time.js';

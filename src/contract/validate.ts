@@ -6,6 +6,7 @@ import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import type { TSchema } from '@sinclair/typebox';
 import { EventDataSchemas, EnvelopeSchema, EVENT_TYPES, type BulwarkEvent, type EventType } from './schema.js';
 import type { Rejection } from './outputs.js';
+import { parseEventTime } from './time.js';
 
 /** Largest accepted line or event body, in bytes (1 MiB): bigger ones are rejected, never parsed. */
 export const MAX_EVENT_BYTES = 1024 * 1024;
@@ -40,7 +41,7 @@ export function validateEvent(value: unknown): ValidationResult {
     return fail(fromError(first(check.Errors(obj.data)), 'data', eventId));
   }
   const time = obj.time as string;
-  if (!Number.isFinite(Date.parse(time)) || new Date(time).toISOString() !== time) {
+  if (Number.isNaN(parseEventTime(time))) {
     return fail({ code: 'ERR_EVENT_BAD_TIME', path: 'time', event_id: eventId,
       expected: 'a real RFC 3339 UTC time with milliseconds', received: JSON.stringify(time),
       message: `time ${JSON.stringify(time)} is not a real calendar time; send e.g. 2026-11-02T10:15:00.000Z` });
@@ -50,7 +51,7 @@ export function validateEvent(value: unknown): ValidationResult {
 
 /** Epoch milliseconds of a validated event's time. */
 export function eventAt(e: Pick<BulwarkEvent, 'time'>): number {
-  return Date.parse(e.time);
+  return parseEventTime(e.time);
 }
 
 function fail(rejection: Omit<Rejection, 'line'>): ValidationResult {

@@ -14,15 +14,13 @@ export function alertId(kind: AlertKind, incident: string): string {
   return `alr_${createHash('sha256').update(`${kind}\u0000${incident}`).digest('hex').slice(0, 20)}`;
 }
 
-export function alertKey(id: string): string {
-  return `alert:${id}`;
-}
+/** The state namespace of alerts. */
+export const ALERT_NS = 'alert';
 
 /** Applies an update to the incident's alert in `state` and returns the alert as it now is. */
 export function applyAlertUpdate(state: StateStore, kind: AlertKind, u: AlertUpdate, time: string): Alert {
   const id = alertId(kind, u.incident);
-  const key = alertKey(id);
-  const before = state.get<Alert>(key);
+  const before = state.get<Alert>(ALERT_NS, id);
   const alert: Alert = before ?? {
     id, kind, time, updated: time, status: 'open', severity: u.severity, score: 0, summary: u.summary,
     subjects: { accounts: [], shops: [], items: [], orders: [] }, evidence: {},
@@ -35,7 +33,7 @@ export function applyAlertUpdate(state: StateStore, kind: AlertKind, u: AlertUpd
   alert.summary = u.summary;
   alert.evidence = u.evidence;
   if (u.subjects) addSubjects(alert.subjects, u.subjects);
-  state.set(key, alert);
+  state.set(ALERT_NS, id, alert);
   return alert;
 }
 

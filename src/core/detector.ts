@@ -46,7 +46,7 @@ export interface DetectorContext<P> {
   late: boolean;
   /** Entity state, already updated with the current event. */
   entities: Entities;
-  /** The detector's own state; keys are namespaced per detector. */
+  /** The detector's own state; its namespaces are its own, apart from every other detector's. */
   state: StateStore;
   params: P;
 }
@@ -62,8 +62,8 @@ export interface Detector<P = unknown> {
   /** JSON Schema of its parameters, with units and sources in the descriptions. */
   paramsSchema: TSchema;
   defaults: P;
-  /** Keys of its own state that inspecting `event` reads (for stores that load ahead). */
-  stateKeys(event: BulwarkEvent, params: P): string[];
+  /** Entries `[ns, id]` of its own state that inspecting `event` reads (for stores that load ahead). */
+  stateKeys(event: BulwarkEvent, params: P): Array<readonly [string, string]>;
   inspect(event: BulwarkEvent, ctx: DetectorContext<P>): DetectorResult | undefined;
 }
 

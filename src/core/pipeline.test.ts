@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Type } from '@sinclair/typebox';
 import type { Detector } from './detector.js';
-import { WATERMARK_KEY } from './pipeline.js';
-import { keys, type OrderState, type AccountState } from './state/entities.js';
+import { WATERMARK } from './pipeline.js';
+import { NS, type OrderState, type AccountState } from './state/entities.js';
 import { ev, order } from '../../test/support/events.js';
 import { run } from '../../test/support/run.js';
 
@@ -11,11 +11,11 @@ import { run } from '../../test/support/run.js';
 const shopCounter: Detector<{ limit: number }> = {
   kind: 'brushing', version: 't', observes: ['order.placed'], paramsSchema: Type.Object({ limit: Type.Integer() }),
   defaults: { limit: 3 },
-  stateKeys: (e) => (e.type === 'order.placed' ? [`shop:${e.data.shop_id}`] : []),
+  stateKeys: (e) => (e.type === 'order.placed' ? [['shop', e.data.shop_id] as const] : []),
   inspect(e, ctx) {
     if (e.type !== 'order.placed') return undefined;
-    const n = (ctx.state.get<number>(`shop:${e.data.shop_id}`) ?? 0) + 1;
-    ctx.state.set(`shop:${e.data.shop_id}`, n);
+    const n = (ctx.state.get<number>('shop', e.data.shop_id) ?? 0) + 1;
+    ctx.state.set('shop', e.data.shop_id, n);
     if (n <= ctx.params.limit) return undefined;
     return {
       contributions: [{ code: 'too_many', message: `${n} orders`, score: 0.6, actions: ['hold_shipment'] }],
@@ -48,22 +48,22 @@ test('an event id seen before is acknowledged and not applied again', () => {
   const e = orders(1)[0]!;
   const { pipeline, state } = run([e]);
   assert.deepEqual(pipeline.process(e), { status: 'duplicate' });
-  assert.equal(state.get<AccountState>(keys.account('b0'))!.orders, 1);
+  assert.equal(state.get<AccountState>(NS.account, 'b0')!.orders, 1);
 });
 
 test('a late event is applied at its own time and counted as late, and the watermark does not go back', () => {
   const { pipeline, state } = run([ev('order.placed', 100, { ...orders(1)[0]!.data, order_id: 'o_new' })]);
   const late = pipeline.process(ev('order.paid', 50, { order_id: 'o_new' }));
   assert.deepEqual(late, { status: 'accepted', late: true, alerts: [] });
-  assert.equal(state.get<number>(WATERMARK_KEY), Date.UTC(2026, 10, 2) + 100 * 60_000);
-  assert.equal(state.get<OrderState>(keys.order('o_new'))!.status, 'paid');
+  assert.equal(state.get<number>(WATERMARK.ns, WATERMARK.id), Date.UTC(2026, 10, 2) + 100 * 60_000);
+  assert.equal(state.get<OrderState>(NS.order, 'o_new')!.status, 'paid');
 });
 
 test('order lifecycle never moves back when events arrive out of order', () => {
   const { state } = run([
     orders(1)[0]!, ev('order.shipped', 10, { order_id: 'o0', weight_g: 20 }), ev('order.paid', 5, { order_id: 'o0' }),
   ]);
-  const o = state.get<OrderState>(keys.order('o0'))!;
+  const o = state.get<OrderState>(NS.order, 'o0')!;
   assert.equal(o.status, 'shipped');
   assert.equal(o.weightG, 20);
   assert.ok(o.paidAt! < o.shippedAt!);
@@ -72,7 +72,7 @@ test('order lifecycle never moves back when events arrive out of order', () => {
 test('declares the state keys it reads: entities, watermark and each detector\'s own namespace', () => {
   const { pipeline } = run([], [shopCounter]);
   const ks = pipeline.stateKeys(orders(1)[0]!);
-  for (const k of [WATERMARK_KEY, 'order:o0', 'acct:b0', 'shop:s1', 'item:i1', 'det:brushing:shop:s1']) assert.ok(ks.includes(k), k);
+  for (const k of ['meta:watermark', 'order:o0', 'acct:b0', 'shop:s1', 'item:i1', 'det.brushing.shop:s1']) assert.ok(ks.includes(k), k);
 });
 
 test('events that are not decision points get no decision', () => {

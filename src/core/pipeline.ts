@@ -8,10 +8,10 @@ import type { AnyDetector, DetectorContext } from './detector.js';
 import { decide, type DecisionPolicy, type SourcedContribution } from './decide.js';
 import { applyAlertUpdate } from './alerts.js';
 import { Entities, applyToEntities, entityKeys } from './state/entities.js';
-import { ScopedState, detectorPrefix } from './scoped-state.js';
+import { ScopedState, detectorNamespace } from './scoped-state.js';
 
-/** The key of the newest event time seen so far. */
-export const WATERMARK_KEY = 'meta:watermark';
+/** Where the newest event time seen so far is kept. */
+export const WATERMARK = { ns: 'meta', id: 'watermark' } as const;
 
 export interface PipelineOptions {
   detectors: readonly AnyDetector[];
@@ -46,7 +46,7 @@ export class Pipeline {
     this.#all = opts.detectors.map((d) => ({
       detector: d,
       params: opts.params[d.kind] ?? d.defaults,
-      state: new ScopedState(opts.state, detectorPrefix(d.kind)),
+      state: new ScopedState(opts.state, d.kind),
     }));
     for (const b of this.#all) {
       for (const t of b.detector.observes) {
@@ -59,9 +59,9 @@ export class Pipeline {
 
   /** Every state key that processing `event` may read, for stores that load ahead. */
   stateKeys(event: BulwarkEvent): string[] {
-    const out = [WATERMARK_KEY, ...entityKeys(event)];
+    const out = [`${WATERMARK.ns}:${WATERMARK.id}`, ...entityKeys(event)];
     for (const b of this.#byType.get(event.type) ?? []) {
-      for (const k of b.detector.stateKeys(event, b.params)) out.push(detectorPrefix(b.detector.kind) + k);
+      for (const [ns, id] of b.detector.stateKeys(event, b.params)) out.push(`${detectorNamespace(b.detector.kind, ns)}:${id}`);
     }
     return out;
   }
@@ -73,9 +73,9 @@ export class Pipeline {
     applied.add(event.id);
 
     const at = eventAt(event);
-    const watermark = state.get<number>(WATERMARK_KEY) ?? Number.NEGATIVE_INFINITY;
+    const watermark = state.get<number>(WATERMARK.ns, WATERMARK.id) ?? Number.NEGATIVE_INFINITY;
     const late = at < watermark;
-    if (!late) state.set(WATERMARK_KEY, at);
+    if (!late) state.set(WATERMARK.ns, WATERMARK.id, at);
 
     applyToEntities(state, event, at);
 

@@ -3,15 +3,17 @@
 import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
 
 /**
- * Entity and detector state as JSON-serialisable values under string keys. Reads are synchronous
- * so that the pipeline stays a plain function; an adapter over a remote store loads the keys the
- * pipeline declares (`Pipeline.stateKeys`) before it hands the event over.
+ * Entity and detector state as JSON-serialisable values, by namespace and id (persisted under
+ * the flat key `ns:id`; a namespace never contains ':'). Reads are synchronous so that the
+ * pipeline stays a plain function; an adapter over a remote store loads the keys the pipeline
+ * declares (`Pipeline.stateKeys`) before it hands the event over. Namespace and id are separate
+ * arguments so the hot path looks ids up as they came, without building a key string per read.
  */
 export interface StateStore {
-  get<T>(key: string): T | undefined;
-  /** Stores the value and marks the key changed; call it after mutating a value got from `get`. */
-  set(key: string, value: unknown): void;
-  delete(key: string): void;
+  get<T>(ns: string, id: string): T | undefined;
+  /** Stores the value and marks it changed; call it after mutating a value got from `get`. */
+  set(ns: string, id: string, value: unknown): void;
+  delete(ns: string, id: string): void;
 }
 
 /** The ids of events already applied, for de-duplication across runs and processes. */

@@ -68,8 +68,9 @@ type Verdict =
   | { flagged: false }
   | { flagged: true; ratio: number; baseline: number; basis: 'item' | 'category'; decimalShift: boolean };
 
-const itemKey = (id: string) => `item:${id}`;
-const categoryKey = (c: string) => `cat:${c}`;
+/** This detector's state namespaces: per item, and per category. */
+const ITEM = 'item';
+const CATEGORY = 'cat';
 
 /** The reference detector: robust per-item price baselines and decimal-shift errors. */
 export const priceErrorDetector: Detector<PriceErrorParams> = {
@@ -83,9 +84,10 @@ export const priceErrorDetector: Detector<PriceErrorParams> = {
   },
   stateKeys(event) {
     if (event.type === 'listing.updated') {
-      return event.data.category ? [itemKey(event.data.item_id), categoryKey(event.data.category)] : [itemKey(event.data.item_id)];
+      const item = [ITEM, event.data.item_id] as const;
+      return event.data.category ? [item, [CATEGORY, event.data.category] as const] : [item];
     }
-    if (event.type === 'order.placed') return event.data.lines.map((l) => itemKey(l.item_id));
+    if (event.type === 'order.placed') return event.data.lines.map((l) => [ITEM, l.item_id] as const);
     return [];
   },
   inspect(event, ctx) {
@@ -98,17 +100,17 @@ export const priceErrorDetector: Detector<PriceErrorParams> = {
 function onListing(e: EventOf<'listing.updated'>, ctx: DetectorContext<PriceErrorParams>): DetectorResult | undefined {
   const d = e.data;
   const p = ctx.params;
-  const item: ItemPrices = ctx.state.get<ItemPrices>(itemKey(d.item_id)) ?? { shopId: d.shop_id, prices: [], incidents: 0 };
+  const item: ItemPrices = ctx.state.get<ItemPrices>(ITEM, d.item_id) ?? { shopId: d.shop_id, prices: [], incidents: 0 };
   item.shopId = d.shop_id;
   if (d.category) item.category = d.category;
-  const category = item.category ? ctx.state.get<CategoryPrices>(categoryKey(item.category)) : undefined;
+  const category = item.category ? ctx.state.get<CategoryPrices>(CATEGORY, item.category) : undefined;
 
   const open = item.incident;
   if (open && ctx.at - open.startAt >= p.acceptAfterMs && Math.abs(d.price - open.price) <= open.price * 0.01) {
     // The "error" stood for days at the same price: a deliberate price, now the baseline.
     item.prices = [d.price];
     delete item.incident;
-    ctx.state.set(itemKey(d.item_id), item);
+    ctx.state.set(ITEM, d.item_id, item);
     return { alerts: [closeUpdate(d.item_id, item, open, ctx, 'accepted_as_new_price')] };
   }
 
@@ -118,17 +120,17 @@ function onListing(e: EventOf<'listing.updated'>, ctx: DetectorContext<PriceErro
     if (item.category) {
       const cat = category ?? { prices: [] };
       pushBounded(cat.prices, d.price, CATEGORY_HISTORY);
-      ctx.state.set(categoryKey(item.category), cat);
+      ctx.state.set(CATEGORY, item.category, cat);
     }
     const result: DetectorResult | undefined = open ? { alerts: [closeUpdate(d.item_id, item, open, ctx, 'price_fixed')] } : undefined;
     delete item.incident;
-    ctx.state.set(itemKey(d.item_id), item);
+    ctx.state.set(ITEM, d.item_id, item);
     return result;
   }
 
   if (verdict.basis === 'category') {
     // A new item under its whole category's range: warn the merchant, do not pause on this alone.
-    ctx.state.set(itemKey(d.item_id), item);
+    ctx.state.set(ITEM, d.item_id, item);
     return { contributions: [{
       code: 'price_below_category_range', score: 0.5, actions: ['warn_merchant'],
       message: `price ${yuan(d.price)} is under a tenth of the 5th percentile of category ${item.category} (${yuan(verdict.baseline)}); check the decimal point`,
@@ -143,7 +145,7 @@ function onListing(e: EventOf<'listing.updated'>, ctx: DetectorContext<PriceErro
   incident.price = d.price;
   incident.decimalShift = verdict.decimalShift;
   item.incident = incident;
-  ctx.state.set(itemKey(d.item_id), item);
+  ctx.state.set(ITEM, d.item_id, item);
   const contribution: Contribution = {
     code: verdict.decimalShift ? 'price_decimal_shift' : 'price_far_below_baseline',
     score: verdict.decimalShift ? DECIMAL_SHIFT_SCORE : scoreForRatio(verdict.ratio),
@@ -159,7 +161,7 @@ function onOrder(e: EventOf<'order.placed'>, ctx: DetectorContext<PriceErrorPara
   const contributions: Contribution[] = [];
   const alerts: AlertUpdate[] = [];
   for (const line of e.data.lines) {
-    const item = ctx.state.get<ItemPrices>(itemKey(line.item_id));
+    const item = ctx.state.get<ItemPrices>(ITEM, line.item_id);
     const incident = item?.incident;
     if (!item || !incident) continue;
     if (line.unit_price > incident.baseline * ctx.params.farBelowRatio) continue;
@@ -168,7 +170,7 @@ function onOrder(e: EventOf<'order.placed'>, ctx: DetectorContext<PriceErrorPara
       incident.buyers++;
       incident.lossFen += (incident.baseline - line.unit_price) * line.qty;
     }
-    ctx.state.set(itemKey(line.item_id), item);
+    ctx.state.set(ITEM, line.item_id, item);
     contributions.push({
       code: 'order_at_price_error', score: 0.9, actions: ['hold_shipment'], atLeast: 'review',
       message: `item ${line.item_id} bought at ${yuan(line.unit_price)} while its price error is open (usual ${yuan(incident.baseline)})`,

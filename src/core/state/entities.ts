@@ -114,33 +114,39 @@ export interface RefundState {
 export interface ClaimState { id: string; orderId: string; buyerId: string; shopId: string; amount: number; filedAt: number }
 export interface ComplaintState { id: string; byId: string; againstId: string; kind: string; filedAt: number; orderIds: string[] }
 
-/** The key of each entity kind. One place, so adapters and detectors agree. */
+/** The state namespace of each entity kind. One place, so adapters and detectors agree. */
+export const NS = {
+  account: 'acct', device: 'dev', ip: 'ip', payment: 'pay', shop: 'shop', item: 'item',
+  order: 'order', refund: 'refund', claim: 'claim', complaint: 'complaint',
+} as const;
+
+/** The flat key of an entity, as stores persist it and `stateKeys` lists it. */
 export const keys = {
-  account: (id: string) => `acct:${id}`,
-  device: (id: string) => `dev:${id}`,
-  ip: (ip: string) => `ip:${ip}`,
-  payment: (id: string) => `pay:${id}`,
-  shop: (id: string) => `shop:${id}`,
-  item: (id: string) => `item:${id}`,
-  order: (id: string) => `order:${id}`,
-  refund: (id: string) => `refund:${id}`,
-  claim: (id: string) => `claim:${id}`,
-  complaint: (id: string) => `complaint:${id}`,
+  account: (id: string) => `${NS.account}:${id}`,
+  device: (id: string) => `${NS.device}:${id}`,
+  ip: (ip: string) => `${NS.ip}:${ip}`,
+  payment: (id: string) => `${NS.payment}:${id}`,
+  shop: (id: string) => `${NS.shop}:${id}`,
+  item: (id: string) => `${NS.item}:${id}`,
+  order: (id: string) => `${NS.order}:${id}`,
+  refund: (id: string) => `${NS.refund}:${id}`,
+  claim: (id: string) => `${NS.claim}:${id}`,
+  complaint: (id: string) => `${NS.complaint}:${id}`,
 } as const;
 
 /** Read access to entities for detectors. */
 export class Entities {
   constructor(private readonly state: StateStore) {}
-  account(id: string): AccountState | undefined { return this.state.get(keys.account(id)); }
-  device(id: string): LinkState | undefined { return this.state.get(keys.device(id)); }
-  ip(ip: string): LinkState | undefined { return this.state.get(keys.ip(ip)); }
-  payment(id: string): LinkState | undefined { return this.state.get(keys.payment(id)); }
-  shop(id: string): ShopState | undefined { return this.state.get(keys.shop(id)); }
-  item(id: string): ItemState | undefined { return this.state.get(keys.item(id)); }
-  order(id: string): OrderState | undefined { return this.state.get(keys.order(id)); }
-  refund(id: string): RefundState | undefined { return this.state.get(keys.refund(id)); }
-  claim(id: string): ClaimState | undefined { return this.state.get(keys.claim(id)); }
-  complaint(id: string): ComplaintState | undefined { return this.state.get(keys.complaint(id)); }
+  account(id: string): AccountState | undefined { return this.state.get(NS.account, id); }
+  device(id: string): LinkState | undefined { return this.state.get(NS.device, id); }
+  ip(ip: string): LinkState | undefined { return this.state.get(NS.ip, ip); }
+  payment(id: string): LinkState | undefined { return this.state.get(NS.payment, id); }
+  shop(id: string): ShopState | undefined { return this.state.get(NS.shop, id); }
+  item(id: string): ItemState | undefined { return this.state.get(NS.item, id); }
+  order(id: string): OrderState | undefined { return this.state.get(NS.order, id); }
+  refund(id: string): RefundState | undefined { return this.state.get(NS.refund, id); }
+  claim(id: string): ClaimState | undefined { return this.state.get(NS.claim, id); }
+  complaint(id: string): ComplaintState | undefined { return this.state.get(NS.complaint, id); }
 }
 
 /** The entity keys an event reads or writes, so a remote store can load them first. */
@@ -185,13 +191,13 @@ export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number):
       if (e.data.phone) a.phone = e.data.phone;
       if (e.data.referrer_id) a.referrerId = e.data.referrer_id;
       linkAccount(state, a, e.data.device_id, e.data.ip, at);
-      state.set(keys.account(a.id), a);
+      state.set(NS.account, a.id, a);
       return;
     }
     case 'account.login': {
       const a = touchAccount(state, e.data.account_id, at);
       linkAccount(state, a, e.data.device_id, e.data.ip, at);
-      state.set(keys.account(a.id), a);
+      state.set(NS.account, a.id, a);
       return;
     }
     case 'shop.opened': return applyShopOpened(state, e, at);
@@ -200,7 +206,7 @@ export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number):
       const a = touchAccount(state, e.data.account_id, at);
       a.couponClaims++;
       linkAccount(state, a, e.data.device_id, e.data.ip, at);
-      state.set(keys.account(a.id), a);
+      state.set(NS.account, a.id, a);
       return;
     }
     case 'order.placed': return applyOrderPlaced(state, e, at);
@@ -218,55 +224,55 @@ export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number):
       return updateOrder(state, e.data.order_id, (o) => { o.cancelledAt = at; o.status = 'cancelled'; });
     case 'refund.requested': return applyRefundRequested(state, e, at);
     case 'refund.resolved': {
-      const r = state.get<RefundState>(keys.refund(e.data.refund_id));
+      const r = state.get<RefundState>(NS.refund, e.data.refund_id);
       if (!r) return;
       r.outcome = e.data.outcome; r.resolvedAt = at;
-      state.set(keys.refund(r.id), r);
+      state.set(NS.refund, r.id, r);
       return;
     }
     case 'review.posted': {
       const a = touchAccount(state, e.data.buyer_id, at);
       a.reviews++;
-      state.set(keys.account(a.id), a);
+      state.set(NS.account, a.id, a);
       const s = touchShop(state, e.data.shop_id);
       s.reviews++; s.ratingSum += e.data.rating;
-      state.set(keys.shop(s.id), s);
+      state.set(NS.shop, s.id, s);
       updateOrder(state, e.data.order_id, (o) => { o.rating = e.data.rating; });
       return;
     }
     case 'message.sent': {
       const a = touchAccount(state, e.data.from_id, at);
       a.messagesSent++;
-      state.set(keys.account(a.id), a);
+      state.set(NS.account, a.id, a);
       return;
     }
     case 'claim.filed': {
-      state.set(keys.claim(e.data.claim_id), {
+      state.set(NS.claim, e.data.claim_id, {
         id: e.data.claim_id, orderId: e.data.order_id, buyerId: e.data.buyer_id, shopId: e.data.shop_id,
         amount: e.data.amount, filedAt: at,
       } satisfies ClaimState);
       const a = touchAccount(state, e.data.buyer_id, at);
       a.claims++;
-      state.set(keys.account(a.id), a);
+      state.set(NS.account, a.id, a);
       const s = touchShop(state, e.data.shop_id);
       s.claims++;
-      state.set(keys.shop(s.id), s);
+      state.set(NS.shop, s.id, s);
       return;
     }
     case 'complaint.filed': {
-      state.set(keys.complaint(e.data.complaint_id), {
+      state.set(NS.complaint, e.data.complaint_id, {
         id: e.data.complaint_id, byId: e.data.by_id, againstId: e.data.against_id, kind: e.data.kind,
         filedAt: at, orderIds: e.data.order_ids ?? [],
       } satisfies ComplaintState);
       const by = touchAccount(state, e.data.by_id, at);
       by.complaintsBy++;
-      state.set(keys.account(by.id), by);
+      state.set(NS.account, by.id, by);
       // `against_id` may name an account or a shop; count it on whichever we know.
-      const shop = state.get<ShopState>(keys.shop(e.data.against_id));
-      if (shop) { shop.complaintsAgainst++; state.set(keys.shop(shop.id), shop); return; }
+      const shop = state.get<ShopState>(NS.shop, e.data.against_id);
+      if (shop) { shop.complaintsAgainst++; state.set(NS.shop, shop.id, shop); return; }
       const against = touchAccount(state, e.data.against_id, at);
       against.complaintsAgainst++;
-      state.set(keys.account(against.id), against);
+      state.set(NS.account, against.id, against);
       return;
     }
   }
@@ -277,20 +283,20 @@ function applyShopOpened(state: StateStore, e: EventOf<'shop.opened'>, at: numbe
   s.ownerId = e.data.owner_id;
   if (e.data.category) s.category = e.data.category;
   s.openedAt = s.openedAt === undefined ? at : Math.min(s.openedAt, at);
-  state.set(keys.shop(s.id), s);
+  state.set(NS.shop, s.id, s);
   const owner = touchAccount(state, e.data.owner_id, at);
   pushBounded(owner.shops, s.id);
-  state.set(keys.account(owner.id), owner);
+  state.set(NS.account, owner.id, owner);
 }
 
 function applyListing(state: StateStore, e: EventOf<'listing.updated'>, at: number): void {
   const d = e.data;
-  let item = state.get<ItemState>(keys.item(d.item_id));
+  let item = state.get<ItemState>(NS.item, d.item_id);
   if (!item) {
     item = { id: d.item_id, shopId: d.shop_id, prices: [], orders: 0, units: 0 };
     const s = touchShop(state, d.shop_id);
     s.items++;
-    state.set(keys.shop(s.id), s);
+    state.set(NS.shop, s.id, s);
   }
   item.shopId = d.shop_id;
   if (d.category) item.category = d.category;
@@ -303,7 +309,7 @@ function applyListing(state: StateStore, e: EventOf<'listing.updated'>, at: numb
   if (newest) item.price = d.price;
   insertByTime(item.prices, { at, price: d.price });
   if (item.prices.length > PRICE_HISTORY) item.prices.shift();
-  state.set(keys.item(item.id), item);
+  state.set(NS.item, item.id, item);
 }
 
 function applyOrderPlaced(state: StateStore, e: EventOf<'order.placed'>, at: number): void {
@@ -317,27 +323,27 @@ function applyOrderPlaced(state: StateStore, e: EventOf<'order.placed'>, at: num
   if (d.device_id) order.deviceId = d.device_id;
   if (d.ip) order.ip = d.ip;
   // An order event that arrives after its own lifecycle events keeps what they recorded.
-  const before = state.get<OrderState>(keys.order(d.order_id));
-  state.set(keys.order(d.order_id), before ? { ...order, ...before, ...pickPlaced(order) } : order);
+  const before = state.get<OrderState>(NS.order, d.order_id);
+  state.set(NS.order, d.order_id, before ? { ...order, ...before, ...pickPlaced(order) } : order);
 
   const buyer = touchAccount(state, d.buyer_id, at);
   buyer.orders++; buyer.orderAmount += d.amount;
   linkAccount(state, buyer, d.device_id, d.ip, at);
   if (d.payment_id) {
     pushBounded(buyer.payments, d.payment_id);
-    linkTo(state, keys.payment(d.payment_id), d.payment_id, buyer.id, at);
+    linkTo(state, NS.payment, d.payment_id, buyer.id, at);
   }
-  state.set(keys.account(buyer.id), buyer);
+  state.set(NS.account, buyer.id, buyer);
 
   const shop = touchShop(state, d.shop_id);
   shop.orders++; shop.gmv += d.amount;
-  state.set(keys.shop(shop.id), shop);
+  state.set(NS.shop, shop.id, shop);
 
   for (const line of d.lines) {
-    const item = state.get<ItemState>(keys.item(line.item_id))
+    const item = state.get<ItemState>(NS.item, line.item_id)
       ?? { id: line.item_id, shopId: d.shop_id, prices: [], orders: 0, units: 0 };
     item.orders++; item.units += line.qty;
-    state.set(keys.item(item.id), item);
+    state.set(NS.item, item.id, item);
   }
 }
 
@@ -348,7 +354,7 @@ function pickPlaced(o: OrderState): Partial<OrderState> {
 
 function applyRefundRequested(state: StateStore, e: EventOf<'refund.requested'>, at: number): void {
   const d = e.data;
-  state.set(keys.refund(d.refund_id), {
+  state.set(NS.refund, d.refund_id, {
     id: d.refund_id, orderId: d.order_id, buyerId: d.buyer_id, kind: d.kind, amount: d.amount,
     requestedAt: at, evidence: d.evidence ?? 0,
   } satisfies RefundState);
@@ -356,12 +362,12 @@ function applyRefundRequested(state: StateStore, e: EventOf<'refund.requested'>,
   const a = touchAccount(state, d.buyer_id, at);
   a.refunds++; a.refundAmount += d.amount;
   if (d.kind === 'refund_only') a.refundOnly++;
-  state.set(keys.account(a.id), a);
-  const order = state.get<OrderState>(keys.order(d.order_id));
+  state.set(NS.account, a.id, a);
+  const order = state.get<OrderState>(NS.order, d.order_id);
   if (order) {
     const s = touchShop(state, order.shopId);
     s.refunds++;
-    state.set(keys.shop(s.id), s);
+    state.set(NS.shop, s.id, s);
   }
 }
 
@@ -373,14 +379,14 @@ function advance(o: OrderState, to: OrderStatus): void {
 }
 
 function updateOrder(state: StateStore, orderId: string, fn: (o: OrderState) => void): void {
-  const o = state.get<OrderState>(keys.order(orderId));
+  const o = state.get<OrderState>(NS.order, orderId);
   if (!o) return;
   fn(o);
-  state.set(keys.order(orderId), o);
+  state.set(NS.order, orderId, o);
 }
 
 function touchAccount(state: StateStore, id: string, at: number): AccountState {
-  const a = state.get<AccountState>(keys.account(id));
+  const a = state.get<AccountState>(NS.account, id);
   if (a) {
     if (at > a.lastSeenAt) a.lastSeenAt = at;
     if (at < a.firstSeenAt) a.firstSeenAt = at;
@@ -394,24 +400,24 @@ function touchAccount(state: StateStore, id: string, at: number): AccountState {
 }
 
 function touchShop(state: StateStore, id: string): ShopState {
-  return state.get<ShopState>(keys.shop(id)) ?? {
+  return state.get<ShopState>(NS.shop, id) ?? {
     id, items: 0, orders: 0, gmv: 0, refunds: 0, reviews: 0, ratingSum: 0, claims: 0, complaintsAgainst: 0,
   };
 }
 
 function linkAccount(state: StateStore, a: AccountState, deviceId: string | undefined, ip: string | undefined, at: number): void {
-  if (deviceId) { pushBounded(a.devices, deviceId); linkTo(state, keys.device(deviceId), deviceId, a.id, at); }
-  if (ip) { pushBounded(a.ips, ip); linkTo(state, keys.ip(ip), ip, a.id, at); }
+  if (deviceId) { pushBounded(a.devices, deviceId); linkTo(state, NS.device, deviceId, a.id, at); }
+  if (ip) { pushBounded(a.ips, ip); linkTo(state, NS.ip, ip, a.id, at); }
 }
 
-function linkTo(state: StateStore, key: string, id: string, accountId: string, at: number): void {
-  const l = state.get<LinkState>(key) ?? { id, firstSeenAt: at, accounts: [] };
+function linkTo(state: StateStore, ns: string, id: string, accountId: string, at: number): void {
+  const l = state.get<LinkState>(ns, id) ?? { id, firstSeenAt: at, accounts: [] };
   if (!l.accounts.includes(accountId)) {
     if (l.accounts.length < MAX_LINKS) l.accounts.push(accountId);
     else l.saturated = true;
   }
   if (at < l.firstSeenAt) l.firstSeenAt = at;
-  state.set(key, l);
+  state.set(ns, id, l);
 }
 
 function pushBounded(list: string[], id: string): void {

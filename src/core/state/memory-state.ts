@@ -2,10 +2,10 @@
 
 import type { StateStore, AppliedEvents } from '../ports.js';
 
-/** A StateStore over a Map that remembers which keys changed since the last `takeChanges`. */
+/** A StateStore over Maps that remembers which entries changed since the last `takeChanges`. */
 export class MemoryStateStore implements StateStore {
-  readonly #values = new Map<string, unknown>();
-  readonly #changed = new Set<string>();
+  readonly #spaces = new Map<string, Map<string, unknown>>();
+  readonly #changed = new Map<string, Set<string>>();
   readonly #track: boolean;
 
   /** `trackChanges: false` for runs with nothing to write back, so the change set never grows. */
@@ -13,35 +13,61 @@ export class MemoryStateStore implements StateStore {
     this.#track = opts.trackChanges ?? true;
   }
 
-  get<T>(key: string): T | undefined {
-    return this.#values.get(key) as T | undefined;
+  get<T>(ns: string, id: string): T | undefined {
+    return this.#spaces.get(ns)?.get(id) as T | undefined;
   }
 
-  set(key: string, value: unknown): void {
-    this.#values.set(key, value);
-    if (this.#track) this.#changed.add(key);
+  set(ns: string, id: string, value: unknown): void {
+    this.#space(ns).set(id, value);
+    if (this.#track) this.#changedIn(ns).add(id);
   }
 
-  delete(key: string): void {
-    this.#values.delete(key);
-    if (this.#track) this.#changed.add(key);
+  delete(ns: string, id: string): void {
+    this.#spaces.get(ns)?.delete(id);
+    if (this.#track) this.#changedIn(ns).add(id);
   }
 
-  /** Loads a value without marking it changed (used when restoring from a durable store). */
+  /** Loads a value by its flat key `ns:id` without marking it changed (restoring from a durable store). */
   load(key: string, value: unknown): void {
-    this.#values.set(key, value);
+    const [ns, id] = splitKey(key);
+    this.#space(ns).set(id, value);
   }
 
-  /** The keys changed since the last call, with their values (undefined: deleted), in key order. */
+  /** The entries changed since the last call, by flat key in key order, with their values (undefined: deleted). */
   takeChanges(): Array<[string, unknown]> {
-    const keys = [...this.#changed].sort();
+    const out: Array<[string, unknown]> = [];
+    for (const [ns, ids] of this.#changed) {
+      const space = this.#spaces.get(ns);
+      for (const id of ids) out.push([`${ns}:${id}`, space?.get(id)]);
+    }
     this.#changed.clear();
-    return keys.map((k) => [k, this.#values.get(k)]);
+    return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 
   get size(): number {
-    return this.#values.size;
+    let n = 0;
+    for (const s of this.#spaces.values()) n += s.size;
+    return n;
   }
+
+  #space(ns: string): Map<string, unknown> {
+    let s = this.#spaces.get(ns);
+    if (!s) { s = new Map(); this.#spaces.set(ns, s); }
+    return s;
+  }
+
+  #changedIn(ns: string): Set<string> {
+    let s = this.#changed.get(ns);
+    if (!s) { s = new Set(); this.#changed.set(ns, s); }
+    return s;
+  }
+}
+
+/** Splits a flat state key at its first ':' into namespace and id. */
+export function splitKey(key: string): [string, string] {
+  const i = key.indexOf(':');
+  if (i <= 0) throw new RangeError(`state key ${JSON.stringify(key)} has no namespace; keys are 'ns:id'`);
+  return [key.slice(0, i), key.slice(i + 1)];
 }
 
 /** An AppliedEvents set held in memory. */
