@@ -3,3 +3,5 @@
 export * from './engine.js';
 export * from './replay.js';
 export * from './stores.js';
+export * from './serve.js';
+export * from './keys.js';

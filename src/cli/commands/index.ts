@@ -1,11 +1,15 @@
 // The registry of CLI commands: each module exports one function that adds its command.
 import type { Command } from 'commander';
 import { registerReplay } from './replay.js';
+import { registerServe } from './serve.js';
+import { registerKeys } from './keys.js';
 import { registerSchema } from './schema.js';
 
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   registerReplay,
+  registerServe,
+  registerKeys,
   registerSchema,
 ];

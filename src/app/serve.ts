@@ -1,0 +1,54 @@
+// `serve`: opens the store and the engine, starts the HTTP API, and on SIGINT or SIGTERM stops
+// taking requests, lets the ones in flight finish, commits and closes the store.
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildServer, createLogger } from '../http/index.js';
+import type { Config } from '../config/index.js';
+import { Engine } from './engine.js';
+import { openStore } from './stores.js';
+
+export interface ServeOptions {
+  host: string;
+  /** 0 picks a free port; the address actually bound is reported. */
+  port: number;
+  db: string;
+  config: Readonly<Config>;
+  /** Told the URL once the server listens (the CLI prints it to stderr). */
+  onListening?: (url: string) => void;
+  /** Signals that stop the server; SIGINT and SIGTERM by default. */
+  signals?: readonly NodeJS.Signals[];
+  logger?: Logger;
+}
+
+/** Serves the API until a stop signal arrives, then shuts down cleanly; resolves once everything is closed. */
+export async function serve(opts: ServeOptions): Promise<void> {
+  const store = openStore(opts.db);
+  let app: FastifyInstance | undefined;
+  try {
+    const engine = await Engine.open(opts.config, store);
+    app = await buildServer({ engine, store, keys: store, logger: opts.logger ?? createLogger() });
+    const url = await app.listen({ host: opts.host, port: opts.port });
+    opts.onListening?.(url);
+    await stopSignal(opts.signals ?? ['SIGINT', 'SIGTERM']);
+    // close() stops accepting connections and waits for requests in flight, each of which
+    // flushes its own batch; the last flush catches anything left over.
+    const closing = app;
+    app = undefined;
+    await closing.close();
+    await engine.flush();
+  } finally {
+    // Only on a failure before the signal: the server may be half started.
+    if (app) await app.close();
+    await store.close();
+  }
+}
+
+function stopSignal(signals: readonly NodeJS.Signals[]): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      for (const s of signals) process.off(s, on);
+      resolve(signal);
+    };
+    for (const s of signals) process.on(s, on);
+  });
+}

@@ -1,0 +1,26 @@
+// `bulwark serve [--host 127.0.0.1] [--port 8080] [--db ./bulwark.db] [--config FILE]`
+import type { Command } from 'commander';
+import { serve } from '../../app/index.js';
+import { loadConfig } from '../../config/index.js';
+import { UsageError } from '../errors.js';
+
+export function registerServe(program: Command): void {
+  program.command('serve')
+    .description('serve the HTTP API (events in, decisions and alerts out); stops cleanly on SIGINT or SIGTERM')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on; 0 picks a free one (the URL is printed to stderr)', '8080')
+    .option('--db <path>', 'SQLite file of events, decisions, alerts, state and keys', './bulwark.db')
+    .option('--config <file>', 'configuration file (JSON)')
+    .action(async (opts: { host: string; port: string; db: string; config?: string }) => {
+      const port = Number(opts.port);
+      if (!/^\d+$/.test(opts.port) || port > 65_535) {
+        throw new UsageError(`--port must be a whole number from 0 to 65535, received ${JSON.stringify(opts.port)}`);
+      }
+      const config = loadConfig(opts.config ? { file: opts.config } : {});
+      await serve({
+        host: opts.host, port, db: opts.db, config,
+        onListening: (url) => process.stderr.write(`bulwark serve listening on ${url} (db ${opts.db}); stop with Ctrl-C\n`),
+      });
+      process.stderr.write('bulwark serve stopped\n');
+    });
+}

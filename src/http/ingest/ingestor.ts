@@ -1,0 +1,137 @@
+// Applies the validated lines of one ingest request to the engine, in order, and commits them
+// in one store transaction before the client is answered. Requests run one at a time.
+import { DECISION_POINTS, type BulwarkEvent, type Decision } from '../../contract/index.js';
+import type { ProcessOutcome } from '../../core/index.js';
+import type { ApiKeyRecord } from '../../store/index.js';
+import { HttpError } from '../errors.js';
+import type { ServerMetrics } from '../metrics.js';
+import { SerialQueue } from '../serial.js';
+import type { BodyLine } from './parse.js';
+
+/** What ingest needs of the engine; app's Engine is one. */
+export interface IngestEngine {
+  process(event: BulwarkEvent): ProcessOutcome;
+  /** Commits everything processed since the last flush, atomically. */
+  flush(): Promise<void>;
+}
+
+/** The answer for one line, as API.md states it. */
+export interface IngestResult {
+  line: number;
+  event_id?: string;
+  status: 'accepted' | 'duplicate' | 'rejected';
+  error?: string;
+  code?: string;
+  path?: string;
+  decision?: Decision;
+}
+
+export interface IngestorOptions {
+  engine: IngestEngine;
+  /** The stored decision of an event applied by an earlier request, for duplicates. */
+  decisionFor(eventId: string): Promise<Decision | undefined>;
+  metrics: ServerMetrics;
+  /** Clock for latency metrics only; defaults to performance.now. */
+  now?: () => number;
+}
+
+/** Serialises ingest requests through the one engine and turns outcomes into line results. */
+export class Ingestor {
+  readonly #queue = new SerialQueue();
+  readonly #opts: IngestorOptions;
+  readonly #now: () => number;
+  #failure: string | undefined;
+
+  constructor(opts: IngestorOptions) {
+    this.#opts = opts;
+    this.#now = opts.now ?? (() => performance.now());
+  }
+
+  /**
+   * Why ingest stopped, if it did. After a failed flush (or a pipeline bug mid-batch) the
+   * engine's memory is ahead of the store; accepting more would acknowledge events that a
+   * restart forgets, so ingest refuses everything until the server restarts and reloads.
+   */
+  get failure(): string | undefined {
+    return this.#failure;
+  }
+
+  /** Applies `lines` sent with `key`, after every request queued before it. */
+  ingest(lines: readonly BodyLine[], key: ApiKeyRecord): Promise<IngestResult[]> {
+    return this.#queue.run(() => this.#apply(lines, key));
+  }
+
+  async #apply(lines: readonly BodyLine[], key: ApiKeyRecord): Promise<IngestResult[]> {
+    if (this.#failure) {
+      throw new HttpError('store_unavailable', `ingest stopped after an earlier failure (${this.#failure}); ` +
+        'an operator must restart the server, which reloads its state from the store');
+    }
+    const { engine, metrics } = this.#opts;
+    const results: IngestResult[] = [];
+    const decided = new Map<string, Decision>();
+    const duplicatesToLookUp: IngestResult[] = [];
+    try {
+      for (const { line, result } of lines) {
+        if (!result.ok) {
+          const r = result.rejection;
+          results.push(rejected(line, r.event_id, r.code, r.path, r.message));
+          metrics.countLine(undefined, 'rejected');
+          continue;
+        }
+        const event = result.event;
+        const problem = tenantProblem(event, key);
+        if (problem) {
+          results.push(rejected(line, event.id, 'ERR_AUTH_SOURCE_FORBIDDEN', 'source', problem));
+          metrics.countLine(event.type, 'rejected');
+          continue;
+        }
+        if (event.source === undefined) event.source = key.source;
+        const started = this.#now();
+        const out = engine.process(event);
+        const seconds = (this.#now() - started) / 1000;
+        if (out.status === 'duplicate') {
+          const res: IngestResult = { line, event_id: event.id, status: 'duplicate' };
+          const earlier = decided.get(event.id);
+          if (earlier) res.decision = earlier;
+          else if (DECISION_POINTS.has(event.type)) duplicatesToLookUp.push(res);
+          results.push(res);
+          metrics.countLine(event.type, 'duplicate');
+          continue;
+        }
+        const res: IngestResult = { line, event_id: event.id, status: 'accepted' };
+        if (out.decision) {
+          res.decision = out.decision;
+          decided.set(event.id, out.decision);
+          metrics.countDecision(event.type, out.decision.decision, seconds);
+        }
+        results.push(res);
+        metrics.countLine(event.type, 'accepted');
+      }
+      await metrics.timeStore('flush', () => engine.flush());
+    } catch (err) {
+      this.#failure = err instanceof Error ? err.message : String(err);
+      throw err;
+    }
+    // A retried request gets the same decisions it would have got the first time.
+    for (const res of duplicatesToLookUp) {
+      const d = await metrics.timeStore('decision_for', () => this.#opts.decisionFor(res.event_id!));
+      if (d) res.decision = d;
+    }
+    return results;
+  }
+}
+
+/** Why `key` may not send `event`, or undefined when it may: an ingest key sends for its own tenant only. */
+export function tenantProblem(event: BulwarkEvent, key: ApiKeyRecord): string | undefined {
+  if (key.role !== 'ingest') return undefined;
+  const source = event.source ?? key.source;
+  if (source === key.source) return undefined;
+  return `this key sends events for source ${JSON.stringify(key.source)} only, and the event says source ${JSON.stringify(source)}; ` +
+    'leave source out or use a key created with --source for that tenant';
+}
+
+function rejected(line: number, eventId: string | undefined, code: string, path: string, message: string): IngestResult {
+  const r: IngestResult = { line, status: 'rejected', error: message, code, path };
+  if (eventId !== undefined) r.event_id = eventId;
+  return r;
+}

@@ -1,0 +1,84 @@
+// Builds the Fastify app: auth, the error table, logging, OpenAPI and every route. It takes
+// the engine and stores ready-made from app/ and opens nothing itself, so tests can build one
+// on a temporary database and listen on port 0.
+import { createRequire } from 'node:module';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Alert } from '../contract/index.js';
+import type { Store } from '../core/index.js';
+import type { KeyStore } from '../store/index.js';
+import { authenticate } from './auth.js';
+import { errorBody, toHttpError } from './errors.js';
+import { Ingestor, type IngestEngine } from './ingest/ingestor.js';
+import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/parse.js';
+import { OneLinePerRequest } from './logging.js';
+import { ServerMetrics } from './metrics.js';
+import { alertsRoutes } from './routes/alerts.js';
+import { eventsRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+
+export interface ServerOptions {
+  /** The one engine every ingest request goes through; app's Engine is one. */
+  engine: IngestEngine & { alerts(): readonly Alert[] };
+  /** Where committed alerts and decisions are read from. */
+  store: Store;
+  keys: KeyStore;
+  /** A pino logger (see createLogger); without one the server logs nothing. */
+  logger?: FastifyBaseLogger;
+  /** Overrides of the ingest limits (tests use small ones). */
+  limits?: Partial<IngestLimits>;
+}
+
+/** The Bulwark HTTP API as a Fastify instance, ready to `listen`. */
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const limits: IngestLimits = { ...DEFAULT_INGEST_LIMITS, ...opts.limits };
+  const causes = new WeakMap<FastifyRequest, unknown>();
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    logController: new OneLinePerRequest(causes),
+    // Unknown query parameters are an error, not silently dropped: a misspelt filter would
+    // otherwise answer the unfiltered list.
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const metrics = new ServerMetrics(() => opts.engine.alerts());
+  const ingestor = new Ingestor({ engine: opts.engine, metrics, decisionFor: (id) => opts.store.decisionFor(id) });
+
+  app.setErrorHandler((err, request, reply) => {
+    const httpError = toHttpError(err);
+    if (httpError.status >= 500) causes.set(request, err);
+    return reply.code(httpError.status).send(httpError.toBody());
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('not_found',
+    `there is no route ${request.method} ${request.url.split('?', 1)[0]}; GET /openapi.json lists them`)));
+  // onRequest runs before the body is read, so an unauthenticated client cannot make us parse 64 MiB.
+  app.addHook('onRequest', authenticate(opts.keys));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Bulwark',
+        version: packageVersion(),
+        description: 'Abuse defense for e-commerce marketplaces: events in, decisions and alerts out. ' +
+          'Every error body is {"error": {"code", "message", "details"?}}; docs/http.md lists the codes.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'an API key from `bulwark keys create`' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+
+  await app.register(eventsRoutes, { ingestor, limits });
+  await app.register(alertsRoutes, { store: opts.store, metrics });
+  await app.register(healthRoutes, { store: opts.store, ingestFailure: () => ingestor.failure });
+  await app.register(metricsRoutes, { metrics });
+  app.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  return app;
+}
+
+function packageVersion(): string {
+  // ../../package.json from both src/http and dist/http.
+  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+}
