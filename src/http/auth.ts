@@ -47,7 +47,7 @@ export function authenticate(keys: KeyStore): (request: FastifyRequest) => Promi
       throw new HttpError('unauthorized', 'this API key is not known to this server; check it was created against the same --db, or create a new one');
     }
     if (!auth.includes(record.role)) {
-      throw new HttpError('forbidden', `a ${record.role} key may not call ${request.method} ${request.routeOptions.url}; ` +
+      throw new HttpError('forbidden', `${/^[aeiou]/.test(record.role) ? 'an' : 'a'} ${record.role} key may not call ${request.method} ${request.routeOptions.url}; ` +
         `this route needs a key with role ${auth.join(' or ')}`);
     }
     request.apiKey = record;

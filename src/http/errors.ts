@@ -45,8 +45,9 @@ export interface ErrorBody {
 
 /** An error meant for the client: the code picks the status from ERROR_STATUS. */
 export class HttpError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly details?: Record<string, unknown>) {
-    super(message);
+  /** `cause` is logged with the request, never sent to the client. */
+  constructor(readonly code: ErrorCode, message: string, readonly details?: Record<string, unknown>, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
   }
 
   get status(): number {

@@ -27,10 +27,14 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRouteOptions> = async
     try {
       await store.ping();
     } catch (err) {
-      throw new HttpError('not_ready', 'the store does not answer; see the server log', { store: (err as Error).message });
+      // The probe needs no key, so the cause goes to the log only.
+      throw new HttpError('not_ready', 'the store does not answer; the cause is in the server log', { failing: 'store' }, err);
     }
     const failure = ingestFailure();
-    if (failure) throw new HttpError('not_ready', 'ingest stopped after a failure; restart the server', { ingest: failure });
+    if (failure) {
+      throw new HttpError('not_ready', 'ingest stopped after a failure and needs a restart; the cause is in the server log',
+        { failing: 'ingest' }, failure);
+    }
     return { status: 'ready' };
   });
 };
