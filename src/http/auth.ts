@@ -42,7 +42,12 @@ export function authenticate(keys: KeyStore): (request: FastifyRequest) => Promi
     }
     const match = BEARER.exec(header);
     if (!match) throw new HttpError('unauthorized', 'the Authorization header must be "Bearer <key>"');
-    const record = await keys.findKey(hashKey(match[1]!));
+    let record: ApiKeyRecord | undefined;
+    try {
+      record = await keys.findKey(hashKey(match[1]!));
+    } catch (err) {
+      throw new HttpError('store_unavailable', 'the key store does not answer, so the key cannot be checked; try again shortly', undefined, err);
+    }
     if (!record) {
       throw new HttpError('unauthorized', 'this API key is not known to this server; check it was created against the same --db, or create a new one');
     }
