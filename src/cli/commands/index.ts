@@ -4,6 +4,8 @@ import { registerReplay } from './replay.js';
 import { registerServe } from './serve.js';
 import { registerKeys } from './keys.js';
 import { registerSchema } from './schema.js';
+import { registerSimulate } from './simulate.js';
+import { registerEval } from './eval.js';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -12,4 +14,6 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerKeys,
   registerSchema,
+  registerSimulate,
+  registerEval,
 ];
