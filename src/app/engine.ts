@@ -3,7 +3,7 @@
 import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
 import {
   MemoryAppliedEvents, MemoryStateStore, Pipeline, compareAlerts,
-  type ProcessOutcome, type Store,
+  type CommitBatch, type ProcessOutcome, type Store,
 } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
 import type { Config } from '../config/index.js';
@@ -21,13 +21,18 @@ export class Engine {
   readonly #state: MemoryStateStore;
   readonly #alerts = new Map<string, Alert>();
   readonly #store: Store | undefined;
-  #pendingEvents: Array<{ event: BulwarkEvent; late: boolean }> = [];
+  #pendingEvents: Array<{ event: BulwarkEvent; late: boolean; raw?: string }> = [];
   #pendingDecisions: Decision[] = [];
   #pendingAlerts = new Map<string, Alert>();
+  #sinceSnapshot = 0;
+  /** The commit under way, if any: at most one, so batches land in order. */
+  #inflight: Promise<void> = Promise.resolve();
+  readonly #snapshotEvery: number;
 
   private constructor(config: Readonly<Config>, state: MemoryStateStore, applied: MemoryAppliedEvents, store: Store | undefined) {
     this.#state = state;
     this.#store = store;
+    this.#snapshotEvery = config.store.snapshotEvery;
     this.#pipeline = new Pipeline({
       detectors,
       params: config.detectors as Record<string, unknown>,
@@ -43,7 +48,10 @@ export class Engine {
     });
   }
 
-  /** Opens an engine, restoring state, applied ids and alerts from `store` when given. */
+  /**
+   * Opens an engine on `store` when given: the state of its last snapshot, then the events
+   * stored after it applied again, which rebuilds exactly the state of the last commit.
+   */
   static async open(config: Readonly<Config>, store?: Store): Promise<Engine> {
     const state = new MemoryStateStore({ trackChanges: store !== undefined });
     const applied = new MemoryAppliedEvents();
@@ -52,18 +60,22 @@ export class Engine {
       await store.loadState((k, v) => state.load(k, v));
       await store.loadAppliedIds((id) => applied.add(id));
       for (const a of await store.allAlerts()) engine.#alerts.set(a.id, a);
+      await store.eventsAfterSnapshot((e) => {
+        engine.#pipeline.process(e);
+        engine.#sinceSnapshot++;
+      });
     }
     return engine;
   }
 
-  /** Applies one validated event. */
-  process(event: BulwarkEvent): ProcessOutcome {
+  /** Applies one validated event; `raw`, its JSON text as received, is what the store keeps. */
+  process(event: BulwarkEvent, raw?: string): ProcessOutcome {
     const out = this.#pipeline.process(event);
     if (out.status === 'duplicate') { this.stats.duplicates++; return out; }
     this.stats.accepted++;
     if (out.late) this.stats.late++;
     if (this.#store) {
-      this.#pendingEvents.push({ event, late: out.late });
+      this.#pendingEvents.push(raw === undefined ? { event, late: out.late } : { event, late: out.late, raw });
       if (out.decision) this.#pendingDecisions.push(out.decision);
     }
     return out;
@@ -74,20 +86,32 @@ export class Engine {
     return this.#pendingEvents.length;
   }
 
-  /** Commits everything applied since the last flush, atomically. Without a store it only clears change tracking. */
-  async flush(): Promise<void> {
-    const changes = this.#state.takeChanges();
-    if (!this.#store || this.#pendingEvents.length === 0 && changes.length === 0) return;
-    const batch = {
+  /**
+   * Commits everything applied since the last flush, atomically, with a state snapshot when
+   * `store.snapshotEvery` events have passed since the last one or when `snapshot` is asked for
+   * (at the end of a run, at shutdown). Without a store it does nothing.
+   * With `wait: false` it returns once the batch is handed to the store, so the caller can apply
+   * the next batch while this one is written; a failure surfaces at the next flush.
+   */
+  async flush(opts: { snapshot?: boolean; wait?: boolean } = {}): Promise<void> {
+    if (!this.#store) return;
+    await this.#inflight;
+    this.#sinceSnapshot += this.#pendingEvents.length;
+    const snapshot = (opts.snapshot && this.#sinceSnapshot > 0) || this.#sinceSnapshot >= this.#snapshotEvery;
+    if (this.#pendingEvents.length === 0 && !snapshot) return;
+    const batch: CommitBatch = {
       events: this.#pendingEvents,
       decisions: this.#pendingDecisions,
       alerts: [...this.#pendingAlerts.values()].map(cloneAlert),
-      state: changes,
+      ...(snapshot ? { snapshot: this.#state.takeChanges() } : {}),
     };
     this.#pendingEvents = [];
     this.#pendingDecisions = [];
     this.#pendingAlerts = new Map();
-    await this.#store.commit(batch);
+    if (snapshot) this.#sinceSnapshot = 0;
+    this.#inflight = this.#store.commit(batch);
+    this.#inflight.catch(() => { /* awaited by the next flush, which reports it */ });
+    if (opts.wait ?? true) await this.#inflight;
   }
 
   /** Every alert in its current state, first seen first. */

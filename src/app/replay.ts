@@ -76,7 +76,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       const event = parsed.event;
       if (seenThisRun?.has(event.id)) { reject(duplicateLine(raw.line, event.id)); continue; }
       seenThisRun?.add(event.id);
-      const out = engine.process(event);
+      const out = engine.process(event, parsed.text);
       if (out.status === 'duplicate' && !seenThisRun) { reject(duplicateLine(raw.line, event.id)); continue; }
       byType.set(event.type, (byType.get(event.type) ?? 0) + 1);
       if (out.status === 'duplicate') {
@@ -90,14 +90,14 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       summary.events.accepted++;
       if (out.late) summary.events.late++;
       if (out.decision) { summary.decisions[out.decision.decision]++; decisionsOut.write(out.decision); }
-      if (engine.pending >= batchSize) await engine.flush();
+      if (engine.pending >= batchSize) await engine.flush({ wait: false });
     }
     await decisionsOut.drain();
     await rejectedOut.drain();
     opts.onProgress?.({ lines: summary.lines, events: summary.events.accepted + summary.events.already_applied,
       alerts: engine.alertCount, elapsedMs: now() - started });
   }
-  await engine.flush();
+  await engine.flush({ snapshot: true });
   await decisionsOut.close();
   await rejectedOut.close();
 

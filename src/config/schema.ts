@@ -18,6 +18,12 @@ export const ConfigSchema = Type.Object({
     byType: Type.Record(Type.String(), Type.Partial(ThresholdsSchema), { default: {} }),
   }, { additionalProperties: false }),
   detectors: Type.Object(detectorProps, { additionalProperties: false }),
+  store: Type.Object({
+    snapshotEvery: Type.Integer({ minimum: 1,
+      description: 'events between state snapshots in a durable store. Between snapshots the stored events are the ' +
+        'changelog: a restart re-applies at most this many events (about a second per 100,000), while each snapshot ' +
+        'rewrites the entities changed since the last one' }),
+  }, { additionalProperties: false }),
   replay: Type.Object({
     batchSize: Type.Integer({ minimum: 1, maximum: 1_000_000,
       description: 'events applied per store transaction; larger batches are faster, smaller ones lose less work on a crash' }),
@@ -33,6 +39,7 @@ export function defaultConfig(): Config {
   return {
     decision: { thresholds: { challenge: 0.5, review: 0.75, deny: 0.95 }, byType: {} },
     detectors: params,
+    store: { snapshotEvery: 100_000 },
     replay: { batchSize: 5000 },
   };
 }

@@ -3,6 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { MAX_EVENT_BYTES, validateEvent, type ValidationResult } from './validate.js';
+import type { BulwarkEvent } from './schema.js';
 import type { Rejection } from './outputs.js';
 
 /** One raw input line: its 1-based number and bytes, or a note that it was too large to keep. */
@@ -50,7 +51,11 @@ export async function* readLines(input: Readable, maxBytes = MAX_EVENT_BYTES): A
   }
 }
 
-export type LineResult = ValidationResult | { ok: false; rejection: Omit<Rejection, 'line'> } | { ok: 'blank' };
+/** A parsed line: the event with its JSON text as received, a rejection, or a blank line to skip. */
+export type LineResult =
+  | { ok: true; event: BulwarkEvent; text: string }
+  | { ok: false; rejection: Omit<Rejection, 'line'> }
+  | { ok: 'blank' };
 
 /** Decodes and validates one raw line; blank lines are skipped, not rejected. */
 export function parseLine(raw: RawLine): LineResult {
@@ -65,7 +70,9 @@ export function parseLine(raw: RawLine): LineResult {
     return { ok: false, rejection: { code: 'ERR_EVENT_NOT_UTF8', path: '', expected: 'UTF-8 text',
       received: 'invalid UTF-8 bytes', message: 'line is not valid UTF-8; re-encode the file as UTF-8' } };
   }
-  return parseText(bytes.toString('utf8'));
+  const text = bytes.toString('utf8');
+  const r = parseText(text);
+  return r.ok ? { ok: true, event: r.event, text } : r;
 }
 
 /** Parses and validates one event from its JSON text. */

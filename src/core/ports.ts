@@ -27,14 +27,20 @@ export interface AlertSink {
   alertChanged(alert: Alert): void;
 }
 
-/** One atomic unit of persistence: the events applied since the last commit and their effects. */
+/**
+ * One atomic unit of persistence: the events applied since the last commit and their effects.
+ * State is written only at snapshots (every so many events, and at the end of a run): between
+ * them the stored events are the changelog, and a restart re-applies the events after the last
+ * snapshot to rebuild the state exactly, since the pipeline is a pure function of its input.
+ */
 export interface CommitBatch {
-  events: ReadonlyArray<{ event: BulwarkEvent; late: boolean }>;
+  /** Applied events; `raw` is the JSON text as received, stored as is when given. */
+  events: ReadonlyArray<{ event: BulwarkEvent; late: boolean; raw?: string }>;
   decisions: readonly Decision[];
   /** Alerts in their state after the batch, each once. */
   alerts: readonly Alert[];
-  /** Changed state entries; `undefined` deletes the key. */
-  state: ReadonlyArray<readonly [string, unknown]>;
+  /** At a snapshot: the state entries changed since the previous one (`undefined` deletes). */
+  snapshot?: ReadonlyArray<readonly [string, unknown]>;
 }
 
 export interface AlertQuery {
@@ -53,10 +59,12 @@ export interface Page<T> {
 
 /** Durable storage of events, decisions, alerts and state (SQLite, PostgreSQL). */
 export interface Store {
-  /** Calls `each` for every stored state entry (used once at start to warm the in-memory state). */
+  /** Calls `each` for every state entry of the last snapshot (used once at start). */
   loadState(each: (key: string, value: unknown) => void): Promise<void>;
-  /** Calls `each` for every applied event id. */
+  /** Calls `each` for the id of every event the last snapshot includes. */
   loadAppliedIds(each: (id: string) => void): Promise<void>;
+  /** Calls `each` for every stored event after the last snapshot, in the order they were applied. */
+  eventsAfterSnapshot(each: (event: BulwarkEvent) => void): Promise<void>;
   /**
    * Writes a batch atomically: all of it or none of it. State values are live objects the
    * pipeline keeps mutating: serialise them before the first `await`.

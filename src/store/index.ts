@@ -2,4 +2,5 @@
 // the core's ports and the contract, never the pipeline's insides.
 export * from './keys.js';
 export * from './cursor.js';
-export { SqliteStore, StoreError } from './sqlite/sqlite-store.js';
+export { SqliteStore } from './sqlite/sqlite-store.js';
+export { StoreError } from './store-error.js';

@@ -15,7 +15,7 @@ const alert = (id: string, minute: number, kind: Alert['kind'] = 'price_error'):
   return { id, kind, time, updated: time, status: 'open', severity: 'high', score: 0.9, summary: id,
     subjects: { accounts: [], shops: ['s1'], items: ['i1'], orders: [] }, evidence: { minute } };
 };
-const batch = (b: Partial<CommitBatch>): CommitBatch => ({ events: [], decisions: [], alerts: [], state: [], ...b });
+const batch = (b: Partial<CommitBatch>): CommitBatch => ({ events: [], decisions: [], alerts: [], ...b });
 
 /** Runs the Store contract against stores made by `open` (a fresh, empty store each call). */
 export function storeContract(name: string, open: () => Promise<Store & KeyStore & { reopen?: () => Promise<Store> }>): void {
@@ -25,15 +25,16 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
       events: [{ event: event('e1', 0), late: false }, { event: event('e2', 1), late: true }],
       decisions: [decision('e2', 'review'), decision('e1')],
       alerts: [alert('a1', 0)],
-      state: [['acct:u1', { id: 'u1', n: 1 }], ['x', 5]],
+      snapshot: [['acct:u1', { id: 'u1', n: 1 }], ['x:1', 5]],
     }));
-    await s.commit(batch({ state: [['x', undefined], ['acct:u1', { id: 'u1', n: 2 }]], alerts: [{ ...alert('a1', 0), score: 0.95 }] }));
+    await s.commit(batch({ events: [{ event: event('e3', 2), late: false }], alerts: [{ ...alert('a1', 0), score: 0.95 }] }));
+    await s.commit(batch({ snapshot: [['x:1', undefined], ['acct:u1', { id: 'u1', n: 2 }]] }));
     const st = new Map<string, unknown>();
     await s.loadState((k, v) => st.set(k, v));
     assert.deepEqual([...st], [['acct:u1', { id: 'u1', n: 2 }]]);
     const ids: string[] = [];
     await s.loadAppliedIds((id) => ids.push(id));
-    assert.deepEqual(ids.sort(), ['e1', 'e2']);
+    assert.deepEqual(ids.sort(), ['e1', 'e2', 'e3']);
     const ds: string[] = [];
     await s.decisions((d) => ds.push(d.event_id));
     assert.deepEqual(ds, ['e2', 'e1']);
@@ -44,12 +45,29 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
     await s.close();
   });
 
+  test(`${name}: the events after the last snapshot come back in order; applied ids stop at the snapshot`, async () => {
+    const s = await open();
+    await s.commit(batch({ events: [{ event: event('e1', 0), late: false }], snapshot: [['k:1', 1]] }));
+    await s.commit(batch({ events: [{ event: event('e3', 2), late: false }, { event: event('e2', 1), late: true }] }));
+    const after: string[] = [];
+    await s.eventsAfterSnapshot((e) => after.push(e.id));
+    assert.deepEqual(after, ['e3', 'e2']);
+    const ids: string[] = [];
+    await s.loadAppliedIds((id) => ids.push(id));
+    assert.deepEqual(ids, ['e1']);
+    await s.commit(batch({ snapshot: [] }));
+    const none: string[] = [];
+    await s.eventsAfterSnapshot((e) => none.push(e.id));
+    assert.deepEqual(none, []);
+    await s.close();
+  });
+
   test(`${name}: a failing commit writes nothing of its batch`, async () => {
     const s = await open();
-    await s.commit(batch({ events: [{ event: event('e1', 0), late: false }] }));
+    await s.commit(batch({ events: [{ event: event('e1', 0), late: false }], snapshot: [] }));
     await assert.rejects(s.commit(batch({
       events: [{ event: event('e2', 1), late: false }, { event: event('e1', 2), late: false }],
-      state: [['k', 1]], alerts: [alert('a9', 1)],
+      snapshot: [['k:1', 1]], alerts: [alert('a9', 1)],
     })));
     const ids: string[] = [];
     await s.loadAppliedIds((id) => ids.push(id));

@@ -29,6 +29,7 @@ export const migrations: readonly string[] = [
    CREATE INDEX alerts_by_time ON alerts (time DESC, id DESC);
    CREATE INDEX alerts_by_kind_time ON alerts (kind, time DESC, id DESC);
    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
    CREATE TABLE api_keys (
      id TEXT PRIMARY KEY,
      hash TEXT NOT NULL UNIQUE,

@@ -16,7 +16,7 @@ storeContract('SqliteStore (:memory:)', async () => new SqliteStore(':memory:'))
 test('SqliteStore opens in WAL mode and keeps its data across reopening', async () => {
   const path = join(dir, 'reopen.db');
   const s = new SqliteStore(path);
-  await s.commit({ events: [], decisions: [], alerts: [], state: [['k', { v: 1 }]] });
+  await s.commit({ events: [], decisions: [], alerts: [], snapshot: [['k:1', { v: 1 }]] });
   await s.close();
   const again = new SqliteStore(path);
   const got: unknown[] = [];

@@ -1,53 +1,29 @@
 // The embedded store: one SQLite file through better-sqlite3, in WAL mode, migrated on open.
 // Each commit is one transaction, so a crash leaves the file at the end of some whole batch.
-import Database from 'better-sqlite3';
-import type { Alert, Decision } from '../../contract/index.js';
+import type Database from 'better-sqlite3';
+import type { Alert, BulwarkEvent, Decision } from '../../contract/index.js';
 import type { AlertQuery, CommitBatch, Page, Store } from '../../core/index.js';
 import type { ApiKeyRecord, KeyStore } from '../keys.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { migrations } from './migrations.js';
+import { openDatabase } from './open.js';
+import { BatchWriter, toRows } from './batch-writer.js';
+import { WriterThread } from './writer-client.js';
+import { StoreError } from '../store-error.js';
 
-/** Store and KeyStore over a SQLite file (or `:memory:`). */
+/**
+ * Store and KeyStore over a SQLite file (or `:memory:`). Commits of a file store are written by
+ * a writer thread, so that the pipeline overlaps with the disk; reads use this thread's connection.
+ */
 export class SqliteStore implements Store, KeyStore {
   readonly #db: Database.Database;
-  readonly #insertEvent: Database.Statement;
-  readonly #insertDecision: Database.Statement;
-  readonly #upsertAlert: Database.Statement;
-  readonly #upsertState: Database.Statement;
-  readonly #deleteState: Database.Statement;
-  readonly #commitTx: (batch: CommitBatch) => void;
+  readonly #writer: WriterThread | BatchWriter;
 
   constructor(readonly path: string) {
-    try {
-      this.#db = new Database(path);
-    } catch (err) {
-      throw new StoreError('ERR_STORE_OPEN', `cannot open SQLite database ${path}: ${(err as Error).message}; ` +
-        'check that its folder exists and is writable', false);
-    }
-    this.#db.pragma('journal_mode = WAL');
-    // NORMAL is durable across process crashes in WAL mode (only a power loss can drop the last
-    // commits), which is the failure replay must survive; FULL would halve the write rate.
-    this.#db.pragma('synchronous = NORMAL');
-    this.#db.pragma('busy_timeout = 5000');
+    this.#db = openDatabase(path);
     this.#migrate();
-    this.#insertEvent = this.#db.prepare('INSERT INTO events (id, type, time, source, late, body) VALUES (?, ?, ?, ?, ?, ?)');
-    this.#insertDecision = this.#db.prepare('INSERT INTO decisions (event_id, decision, score, body) VALUES (?, ?, ?, ?)');
-    this.#upsertAlert = this.#db.prepare(
-      `INSERT INTO alerts (id, kind, time, updated, severity, body) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET time = excluded.time, updated = excluded.updated, severity = excluded.severity, body = excluded.body`);
-    this.#upsertState = this.#db.prepare('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    this.#deleteState = this.#db.prepare('DELETE FROM state WHERE key = ?');
-    this.#commitTx = this.#db.transaction((batch: CommitBatch) => {
-      for (const { event, late } of batch.events) {
-        this.#insertEvent.run(event.id, event.type, event.time, event.source ?? 'default', late ? 1 : 0, JSON.stringify(event));
-      }
-      for (const d of batch.decisions) this.#insertDecision.run(d.event_id, d.decision, d.score, JSON.stringify(d));
-      for (const a of batch.alerts) this.#upsertAlert.run(a.id, a.kind, a.time, a.updated, a.severity, JSON.stringify(a));
-      for (const [key, value] of batch.state) {
-        if (value === undefined) this.#deleteState.run(key);
-        else this.#upsertState.run(key, JSON.stringify(value));
-      }
-    });
+    // An in-memory database exists only on this connection, so it is written here.
+    this.#writer = path === ':memory:' || path === '' ? new BatchWriter(this.#db) : new WriterThread(path);
   }
 
   #migrate(): void {
@@ -73,12 +49,26 @@ export class SqliteStore implements Store, KeyStore {
   }
 
   async loadAppliedIds(each: (id: string) => void): Promise<void> {
-    for (const row of this.#db.prepare('SELECT id FROM events').raw().iterate() as Iterable<[string]>) each(row[0]);
+    const upTo = this.#snapshotSeq();
+    for (const row of this.#db.prepare('SELECT id FROM events WHERE seq <= ?').raw().iterate(upTo) as Iterable<[string]>) each(row[0]);
+  }
+
+  async eventsAfterSnapshot(each: (event: BulwarkEvent) => void): Promise<void> {
+    const after = this.#snapshotSeq();
+    for (const row of this.#db.prepare('SELECT body FROM events WHERE seq > ? ORDER BY seq').raw().iterate(after) as Iterable<[string]>) {
+      each(JSON.parse(row[0]) as BulwarkEvent);
+    }
+  }
+
+  #snapshotSeq(): number {
+    const row = this.#db.prepare("SELECT value FROM meta WHERE key = 'snapshot_seq'").get() as { value: string } | undefined;
+    return row ? Number(row.value) : 0;
   }
 
   async commit(batch: CommitBatch): Promise<void> {
+    const rows = toRows(batch);
     try {
-      this.#commitTx(batch);
+      await this.#writer.write(rows);
     } catch (err) {
       throw new StoreError('ERR_STORE_WRITE', `writing a batch of ${batch.events.length} events to ${this.path} failed: ` +
         `${(err as Error).message}`, /SQLITE_BUSY|SQLITE_LOCKED/.test(String((err as { code?: string }).code)));
@@ -141,11 +131,7 @@ export class SqliteStore implements Store, KeyStore {
   }
 
   async close(): Promise<void> {
+    if (this.#writer instanceof WriterThread) await this.#writer.close();
     if (this.#db.open) this.#db.close();
   }
-}
-
-/** A store failure; `retryable` says whether trying again can help. */
-export class StoreError extends Error {
-  constructor(readonly code: string, message: string, readonly retryable: boolean) { super(message); }
 }

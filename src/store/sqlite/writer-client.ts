@@ -1,0 +1,61 @@
+// The pipeline thread's side of the writer thread: one promise per batch, answered in order.
+import { Worker } from 'node:worker_threads';
+import type { BatchRows } from './batch-writer.js';
+
+interface Reply { seq: number; ok: boolean; message?: string; code?: string }
+
+/** Sends batches to a writer thread over `path` and resolves each when it is committed. */
+export class WriterThread {
+  readonly #worker: Worker;
+  readonly #waiting = new Map<number, { resolve: () => void; reject: (e: Error & { code?: string }) => void }>();
+  #seq = 0;
+  #failed: Error | undefined;
+
+  constructor(path: string) {
+    // The writer runs the same code as this file: compiled JS, or in development the TypeScript
+    // source, which a worker can load only with the tsx loader registered in it too.
+    const fromSource = import.meta.url.endsWith('.ts');
+    const entry = new URL(`./writer-thread${fromSource ? '.ts' : '.js'}`, import.meta.url);
+    this.#worker = fromSource
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`,
+        { eval: true, workerData: { path } })
+      : new Worker(entry, { workerData: { path } });
+    this.#worker.on('message', (r: Reply) => {
+      const w = this.#waiting.get(r.seq);
+      if (!w) return;
+      this.#waiting.delete(r.seq);
+      if (this.#waiting.size === 0) this.#worker.unref();
+      if (r.ok) w.resolve();
+      else w.reject(Object.assign(new Error(r.message), { code: r.code }));
+    });
+    this.#worker.on('error', (err) => this.#fail(err));
+    this.#worker.on('exit', (code) => { if (this.#waiting.size) this.#fail(new Error(`SQLite writer thread exited with code ${code}`)); });
+    // Idle, the thread must not keep the process alive; while a batch is out, it must.
+    this.#worker.unref();
+  }
+
+  write(rows: BatchRows): Promise<void> {
+    return this.#send({ rows });
+  }
+
+  async close(): Promise<void> {
+    await this.#send({ close: true });
+    await this.#worker.terminate();
+  }
+
+  #send(body: { rows?: BatchRows; close?: true }): Promise<void> {
+    if (this.#failed) return Promise.reject(this.#failed);
+    const seq = ++this.#seq;
+    return new Promise<void>((resolve, reject) => {
+      this.#waiting.set(seq, { resolve, reject });
+      this.#worker.ref();
+      this.#worker.postMessage({ seq, ...body });
+    });
+  }
+
+  #fail(err: Error): void {
+    this.#failed = err;
+    for (const w of this.#waiting.values()) w.reject(err);
+    this.#waiting.clear();
+  }
+}

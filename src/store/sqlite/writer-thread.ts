@@ -1,0 +1,24 @@
+// The writer thread of a SQLite file store: it owns the writing connection, so that the
+// pipeline thread goes on with the next batch while this one is written. WAL mode lets the
+// pipeline thread's connection read meanwhile.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from './open.js';
+import { BatchWriter, type BatchRows } from './batch-writer.js';
+
+const db = openDatabase((workerData as { path: string }).path);
+const writer = new BatchWriter(db);
+
+parentPort!.on('message', (msg: { seq: number; rows?: BatchRows; close?: true }) => {
+  if (msg.close) {
+    db.close();
+    parentPort!.postMessage({ seq: msg.seq, ok: true });
+    return;
+  }
+  try {
+    writer.write(msg.rows!);
+    parentPort!.postMessage({ seq: msg.seq, ok: true });
+  } catch (err) {
+    const e = err as { message?: string; code?: string };
+    parentPort!.postMessage({ seq: msg.seq, ok: false, message: String(e.message), code: String(e.code ?? '') });
+  }
+});
