@@ -5,3 +5,4 @@ export * from './replay.js';
 export * from './stores.js';
 export * from './serve.js';
 export * from './keys.js';
+export * from './demo.js';

@@ -6,6 +6,7 @@ import { registerKeys } from './keys.js';
 import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
 import { registerEval } from './eval.js';
+import { registerDemo } from './demo.js';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -16,4 +17,5 @@ export const commands: RegisterCommand[] = [
   registerSchema,
   registerSimulate,
   registerEval,
+  registerDemo,
 ];
