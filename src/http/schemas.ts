@@ -10,6 +10,9 @@ import {
 const open = { additionalProperties: true } as const;
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
+/** The $id the event schema is registered under (components.schemas.Event in /openapi.json). */
+export const EVENT_SCHEMA_ID = 'Event';
+
 /** One event of the contract, exactly as contract/events.schema.json states it (minus its document $id). */
 export function eventSchema(): Record<string, unknown> {
   const { $schema: _schema, $id: _id, ...schema } = eventsJsonSchema();

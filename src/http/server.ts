@@ -14,6 +14,7 @@ import { Ingestor, type IngestEngine } from './ingest/ingestor.js';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/parse.js';
 import { OneLinePerRequest } from './logging.js';
 import { ServerMetrics } from './metrics.js';
+import { EVENT_SCHEMA_ID, eventSchema } from './schemas.js';
 import { alertsRoutes } from './routes/alerts.js';
 import { eventsRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -68,7 +69,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'an API key from `bulwark keys create`' } } },
       security: [{ bearer: [] }],
     },
+    // Shared schemas appear under their own $id in components.schemas, not as def-0, def-1.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
+  // The contract's event schema once, as components.schemas.Event, referenced by the event routes.
+  app.addSchema({ $id: EVENT_SCHEMA_ID, ...eventSchema() });
 
   await app.register(eventsRoutes, { ingestor, limits });
   await app.register(alertsRoutes, { store: opts.store, metrics });

@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import { ErrorBodySchema } from '../errors.js';
 import { INGEST_MEDIA_TYPES, parseIngestBody, type IngestLimits } from '../ingest/parse.js';
 import type { Ingestor } from '../ingest/ingestor.js';
-import { IngestResponseSchema, eventSchema } from '../schemas.js';
+import { EVENT_SCHEMA_ID, IngestResponseSchema } from '../schemas.js';
 
 export interface EventsRouteOptions {
   ingestor: Ingestor;
@@ -19,7 +19,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<EventsRouteOptions> = async
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limits.bodyBytes }, (_req, body, done) => done(null, body));
 
-  const event = eventSchema();
+  const event = { $ref: `${EVENT_SCHEMA_ID}#` };
   app.post('/v1/events', {
     config: { auth: ['ingest'] },
     bodyLimit: limits.bodyBytes,
