@@ -27,7 +27,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   try {
     const engine = await Engine.open(opts.config, store);
     app = await buildServer({ engine, store, keys: store, logger: opts.logger ?? createLogger() });
-    const url = await app.listen({ host: opts.host, port: opts.port });
+    const url = await listen(app, opts.host, opts.port);
     opts.onListening?.(url);
     await stopSignal(opts.signals ?? ['SIGINT', 'SIGTERM']);
     // close() stops accepting connections and waits for requests in flight, each of which
@@ -41,6 +41,23 @@ export async function serve(opts: ServeOptions): Promise<void> {
     if (app) await app.close();
     await store.close();
   }
+}
+
+async function listen(app: FastifyInstance, host: string, port: number): Promise<string> {
+  try {
+    return await app.listen({ host, port });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new ServeError(`port ${port} on ${host} is already in use; pass another --port (0 picks a free one)`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ServeError(`cannot listen on host ${host}: ${code}; pass --host with an address of this machine, e.g. 127.0.0.1 or 0.0.0.0`);
+    if (code === 'EACCES') throw new ServeError(`no permission to listen on port ${port}; ports under 1024 need privileges, pass --port 8080`);
+    throw err;
+  }
+}
+
+/** The server could not start; the message says what to change. */
+export class ServeError extends Error {
+  readonly code = 'ERR_SERVE_LISTEN';
 }
 
 function stopSignal(signals: readonly NodeJS.Signals[]): Promise<NodeJS.Signals> {
