@@ -2,7 +2,8 @@
 // Runs every *.test.ts under src/ and test/ with node's own test runner (TypeScript through tsx).
 // Node 20's runner takes no globs, so the files are listed here. Pass file filters as arguments:
 //   npm test -- src/core          (only tests whose path contains "src/core")
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -25,7 +26,23 @@ if (files.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
   process.exit(2);
 }
-const res = spawnSync(process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' });
+// Human output on stdout (spec), and TAP to a file for the closing count line.
+const tapFile = join(mkdtempSync(join(tmpdir(), 'bulwark-tests-')), 'results.tap');
+const res = spawnSync(process.execPath, [
+  '--import', 'tsx', '--test', '--test-concurrency=2',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+  ...files,
+], { stdio: 'inherit' });
+let passed = 0;
+let failed = 0;
+try {
+  const tap = readFileSync(tapFile, 'utf8');
+  passed = Number(/^# pass (\d+)$/m.exec(tap)?.[1] ?? 0);
+  failed = Number(/^# fail (\d+)$/m.exec(tap)?.[1] ?? 0) + Number(/^# cancelled (\d+)$/m.exec(tap)?.[1] ?? 0);
+} catch {
+  failed = Math.max(failed, 1);
+}
+if (res.status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(res.status ?? 1);
