@@ -21,7 +21,10 @@ const OUTPUTS = ['decisions.ndjson', 'alerts.ndjson', 'rejected.ndjson'];
 
 test('replaying the same file twice gives byte-identical decisions and alerts', () => {
   const a = join(dir, 'a'); const b = join(dir, 'b');
-  assert.equal(bulwark(['replay', input, '--out', a]).code, 0);
+  const first = bulwark(['replay', input, '--out', a]);
+  assert.equal(first.code, 0);
+  assert.ok(!first.stderr.includes('\r'), 'no progress bar when standard error is not a terminal');
+  assert.match(first.stderr, /^replayed \d+ lines: .* events\/s; outputs in /);
   assert.equal(bulwark(['replay', input, '--out', b]).code, 0);
   for (const f of OUTPUTS) assert.equal(read(a, f), read(b, f), f);
   const alerts = read(a, 'alerts.ndjson').trim().split('\n').map((l) => JSON.parse(l));
