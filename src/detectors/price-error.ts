@@ -62,7 +62,15 @@ interface ItemPrices {
   incidents: number;
 }
 
-interface CategoryPrices { prices: number[] }
+interface CategoryPrices {
+  prices: number[];
+  /** The 5th percentile of `prices`, recomputed every CATEGORY_REFRESH additions (a sort of 256 per listing is wasted work). */
+  low?: number;
+  sinceLow?: number;
+}
+
+/** Additions to a category between recomputations of its 5th percentile. */
+const CATEGORY_REFRESH = 16;
 
 type Verdict =
   | { flagged: false }
@@ -114,12 +122,15 @@ function onListing(e: EventOf<'listing.updated'>, ctx: DetectorContext<PriceErro
     return { alerts: [closeUpdate(d.item_id, item, open, ctx, 'accepted_as_new_price')] };
   }
 
-  const verdict = judge(d.price, item.prices, category?.prices, p);
+  const verdict = judge(d.price, item.prices, category, p);
+  // judge may refresh the category's cached percentile: mark it changed so snapshots keep it.
+  if (category && item.category) ctx.state.set(CATEGORY, item.category, category);
   if (!verdict.flagged) {
     pushBounded(item.prices, d.price, ITEM_HISTORY);
     if (item.category) {
       const cat = category ?? { prices: [] };
       pushBounded(cat.prices, d.price, CATEGORY_HISTORY);
+      cat.sinceLow = (cat.sinceLow ?? 0) + 1;
       ctx.state.set(CATEGORY, item.category, cat);
     }
     const result: DetectorResult | undefined = open ? { alerts: [closeUpdate(d.item_id, item, open, ctx, 'price_fixed')] } : undefined;
@@ -180,7 +191,7 @@ function onOrder(e: EventOf<'order.placed'>, ctx: DetectorContext<PriceErrorPara
   return contributions.length ? { contributions, alerts } : undefined;
 }
 
-function judge(price: number, history: readonly number[], categoryPrices: readonly number[] | undefined, p: PriceErrorParams): Verdict {
+function judge(price: number, history: readonly number[], category: CategoryPrices | undefined, p: PriceErrorParams): Verdict {
   if (history.length > 0) {
     const base = median(history);
     if (base <= 0) return { flagged: false };
@@ -189,13 +200,21 @@ function judge(price: number, history: readonly number[], categoryPrices: readon
     if (ratio > p.farBelowRatio || (base - price) / scale < p.minDeviations) return { flagged: false };
     return { flagged: true, ratio, baseline: base, basis: 'item', decimalShift: isDecimalShift(ratio, p.decimalShiftTolerance) };
   }
-  if (categoryPrices && categoryPrices.length >= p.categoryMinItems) {
-    const low = quantile(categoryPrices, 0.05);
+  if (category && category.prices.length >= p.categoryMinItems) {
+    const low = categoryLow(category);
     if (low > 0 && price < low * p.categoryFloorRatio) {
       return { flagged: true, ratio: price / low, baseline: low, basis: 'category', decimalShift: false };
     }
   }
   return { flagged: false };
+}
+
+function categoryLow(c: CategoryPrices): number {
+  if (c.low === undefined || (c.sinceLow ?? 0) >= CATEGORY_REFRESH) {
+    c.low = quantile(c.prices, 0.05);
+    c.sinceLow = 0;
+  }
+  return c.low;
 }
 
 function isDecimalShift(ratio: number, tolerance: number): boolean {
