@@ -31,11 +31,12 @@ export async function serve(opts: ServeOptions): Promise<void> {
     opts.onListening?.(url);
     await stopSignal(opts.signals ?? ['SIGINT', 'SIGTERM']);
     // close() stops accepting connections and waits for requests in flight, each of which
-    // flushes its own batch; the last flush catches anything left over.
+    // commits its own batch; the last flush takes a state snapshot, so the next start does not
+    // have to re-apply the events since the previous one.
     const closing = app;
     app = undefined;
     await closing.close();
-    await engine.flush();
+    await engine.flush({ snapshot: true });
   } finally {
     // Only on a failure before the signal: the server may be half started.
     if (app) await app.close();

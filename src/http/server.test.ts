@@ -56,7 +56,7 @@ test('healthz and readyz answer without a key', async () => {
 test('readyz answers 503 not_ready when the store does not answer', async () => {
   const other = await startServer();
   try {
-    await other.store.close();
+    await other.closeStore();
     const res = await other.request('/readyz');
     assert.equal(res.status, 503);
     assert.equal((await errorOf(res)).code, 'not_ready');

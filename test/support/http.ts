@@ -18,6 +18,8 @@ export interface TestServer {
   engine: Engine;
   /** Creates a key with `role` and returns it. */
   key(role: string, opts?: { source?: string; shop?: string }): Promise<string>;
+  /** Closes the store under the running server (to test failures); `close` then leaves it alone. */
+  closeStore(): Promise<void>;
   /** fetch against the server with an optional bearer key. */
   request(path: string, init?: RequestInit & { key?: string }): Promise<Response>;
   close(): Promise<void>;
@@ -31,6 +33,7 @@ export async function startServer(opts: { limits?: Partial<IngestLimits>; logger
   const engine = await Engine.open(loadConfig(), store);
   const app = await buildServer({ engine, store, keys: store, limits: opts.limits, logger: opts.logger });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  let storeOpen = true;
   return {
     url, db, app, store, engine,
     async key(role, k = {}) {
@@ -42,9 +45,13 @@ export async function startServer(opts: { limits?: Partial<IngestLimits>; logger
       if (key) headers.set('authorization', `Bearer ${key}`);
       return fetch(`${url}${path}`, { ...rest, headers });
     },
+    async closeStore() {
+      storeOpen = false;
+      await store.close();
+    },
     async close() {
       await app.close();
-      await store.close();
+      if (storeOpen) await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,13 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { Engine, createKey } from '../../app/index.js';
-import { loadConfig } from '../../config/index.js';
-import { SqliteStore } from '../../store/index.js';
-import { buildServer } from '../index.js';
 import { DECISION_POINTS, type EventType } from '../../contract/index.js';
 import { eventJson, listingEvent, ndjson, startServer, type TestServer } from '../../../test/support/http.js';
 
@@ -140,27 +134,24 @@ test('concurrent requests are applied one at a time and all committed', async ()
 });
 
 test('after a failed commit, ingest answers 503 and readiness goes down until a restart', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bulwark-fail-'));
-  const store = new SqliteStore(join(dir, 'events.db'));
-  const keys = new SqliteStore(join(dir, 'keys.db'));
-  const app = await buildServer({ engine: await Engine.open(loadConfig(), store), store, keys });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  const { key } = await createKey({ role: 'ingest', db: '', keys });
-  const send = (id: string) => fetch(`${url}/v1/events`, { method: 'POST', body: ndjson([paid(id)]),
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' } });
+  const other = await startServer();
+  const key = await other.key('ingest');
+  const send = (id: string) => other.request('/v1/events', { method: 'POST', key, body: ndjson([paid(id)]),
+    headers: { 'content-type': 'application/x-ndjson' } });
   try {
     assert.equal((await send('f_1')).status, 200);
-    await store.close();
+    // Break the database under the server, as a damaged or replaced file would.
+    const db = new Database(other.db);
+    db.exec('DROP TABLE events');
+    db.close();
     const failed = await send('f_2');
     assert.equal(failed.status, 503);
     assert.equal((await failed.json() as { error: { code: string } }).error.code, 'store_unavailable');
     const later = await send('f_3');
     assert.equal(later.status, 503);
     assert.match((await later.json() as { error: { message: string } }).error.message, /restart/);
-    assert.equal((await fetch(`${url}/readyz`)).status, 503);
+    assert.equal((await other.request('/readyz')).status, 503);
   } finally {
-    await app.close();
-    await keys.close();
-    rmSync(dir, { recursive: true, force: true });
+    await other.close();
   }
 });
