@@ -10,7 +10,8 @@ import type { BodyLine } from './parse.js';
 
 /** What ingest needs of the engine; app's Engine is one. */
 export interface IngestEngine {
-  process(event: BulwarkEvent): ProcessOutcome;
+  /** Applies one event; `raw`, its JSON text as received, is what the store keeps when given. */
+  process(event: BulwarkEvent, raw?: string): ProcessOutcome;
   /** Commits everything processed since the last flush, atomically. */
   flush(): Promise<void>;
 }
@@ -71,7 +72,7 @@ export class Ingestor {
     const decided = new Map<string, Decision>();
     const duplicatesToLookUp: IngestResult[] = [];
     try {
-      for (const { line, result } of lines) {
+      for (const { line, result, text } of lines) {
         if (!result.ok) {
           const r = result.rejection;
           results.push(rejected(line, r.event_id, r.code, r.path, r.message));
@@ -85,9 +86,11 @@ export class Ingestor {
           metrics.countLine(event.type, 'rejected');
           continue;
         }
-        if (event.source === undefined) event.source = key.source;
+        // The text as sent is kept unless the source was filled in: then the stored event must say it.
+        let raw = text;
+        if (event.source === undefined) { event.source = key.source; raw = undefined; }
         const started = this.#now();
-        const out = engine.process(event);
+        const out = engine.process(event, raw);
         const seconds = (this.#now() - started) / 1000;
         if (out.status === 'duplicate') {
           const res: IngestResult = { line, event_id: event.id, status: 'duplicate' };

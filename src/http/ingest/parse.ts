@@ -23,10 +23,12 @@ export interface IngestLimits {
  */
 export const DEFAULT_INGEST_LIMITS: Readonly<IngestLimits> = { bodyBytes: 64 * 1024 * 1024, batchEvents: 10_000 };
 
-/** One line of the body: its number and what validating it gave. */
+/** One line of the body: its number, what validating it gave and, when there is one, its JSON text as sent. */
 export interface BodyLine {
   line: number;
   result: ValidationResult;
+  /** The event's JSON text as received, which the store keeps; absent where there is none (binary mode, arrays). */
+  text?: string;
 }
 
 /** The media types POST /v1/events accepts. */
@@ -61,16 +63,16 @@ export async function parseIngestBody(req: IngestBody, limits: IngestLimits = DE
     case INGEST_MEDIA_TYPES.cloudEventBatch:
       return parseArray(body, limits);
     case INGEST_MEDIA_TYPES.cloudEvent:
-      return [{ line: 1, result: validateEvent(parseSingle(body)) }];
+      return [single(body)];
   }
   if (isBinaryCloudEvent(req.headers)) {
     if (media !== undefined && !isJsonMedia(media)) {
       throw new HttpError('unsupported_media_type', `CloudEvents binary mode needs JSON data, received Content-Type ${media}; ` +
         'send the event data as application/json');
     }
-    return [{ line: 1, result: fromBinaryMode(req.headers, parseSingle(body)) }];
+    return [{ line: 1, result: fromBinaryMode(req.headers, parseSingle(body).value) }];
   }
-  if (media === INGEST_MEDIA_TYPES.json) return [{ line: 1, result: validateEvent(parseSingle(body)) }];
+  if (media === INGEST_MEDIA_TYPES.json) return [single(body)];
   throw new HttpError('unsupported_media_type',
     `${media === undefined ? 'no Content-Type was sent' : `Content-Type ${media} is not accepted here`}; send ${ACCEPTED}`);
 }
@@ -107,7 +109,7 @@ async function parseNdjson(body: Buffer, limits: IngestLimits): Promise<BodyLine
   for (const raw of raws) {
     const parsed = parseLine(raw);
     if (parsed.ok === 'blank') continue;
-    lines.push({ line: raw.line, result: parsed });
+    lines.push(parsed.ok ? { line: raw.line, result: { ok: true, event: parsed.event }, text: parsed.text } : { line: raw.line, result: parsed });
     if (parsed.ok || (parsed.rejection.code !== 'ERR_EVENT_NOT_JSON' && parsed.rejection.code !== 'ERR_EVENT_NOT_UTF8')) anyJson = true;
   }
   if (!anyJson) {
@@ -119,7 +121,7 @@ async function parseNdjson(body: Buffer, limits: IngestLimits): Promise<BodyLine
 }
 
 function parseArray(body: Buffer, limits: IngestLimits): BodyLine[] {
-  const value = parseOne(body);
+  const { value } = parseOne(body);
   if (!Array.isArray(value)) {
     throw new HttpError('invalid_request', `a ${INGEST_MEDIA_TYPES.cloudEventBatch} body must be a JSON array of events, received ` +
       `${value === null ? 'null' : typeof value}; send [ {...}, {...} ] or one event as ${INGEST_MEDIA_TYPES.cloudEvent}`);
@@ -128,8 +130,15 @@ function parseArray(body: Buffer, limits: IngestLimits): BodyLine[] {
   return value.map((v, i) => ({ line: i + 1, result: validateEvent(v) }));
 }
 
+/** A body that holds one event (structured mode), kept with its text. */
+function single(body: Buffer): BodyLine {
+  const { value, text } = parseSingle(body);
+  const result = validateEvent(value);
+  return result.ok ? { line: 1, result, text: text.trim() } : { line: 1, result };
+}
+
 /** Parses a body that holds one event, which may be at most MAX_EVENT_BYTES like an NDJSON line. */
-function parseSingle(body: Buffer): unknown {
+function parseSingle(body: Buffer): { value: unknown; text: string } {
   if (body.length > MAX_EVENT_BYTES) {
     throw new HttpError('payload_too_large', `one event may be at most ${MAX_EVENT_BYTES} bytes (1 MiB), received ${body.length}; ` +
       'move bulky content out of the event', { max_bytes: MAX_EVENT_BYTES });
@@ -138,7 +147,7 @@ function parseSingle(body: Buffer): unknown {
 }
 
 /** Parses a whole body as one JSON value. */
-function parseOne(body: Buffer): unknown {
+function parseOne(body: Buffer): { value: unknown; text: string } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -146,7 +155,7 @@ function parseOne(body: Buffer): unknown {
     throw new HttpError('body_not_json', 'the body is not valid UTF-8; send JSON encoded as UTF-8');
   }
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), text };
   } catch (err) {
     throw new HttpError('body_not_json', `the body is not JSON: ${(err as Error).message}; send ${ACCEPTED}`);
   }

@@ -114,6 +114,13 @@ test('an ingest key may send its own tenant\'s events only; a missing source is 
   assert.equal(status, 200);
   assert.deepEqual(json.results.map((r) => [r.status, r.code]), [['rejected', 'ERR_AUTH_SOURCE_FORBIDDEN'], ['accepted', undefined], ['accepted', undefined]]);
   assert.match(json.results[0]!.error!, /source "shop-a" only.*"shop-b"/);
+  // The store keeps an event's text as sent, or the event with its source filled in.
+  const db = new Database(server.db, { readonly: true });
+  const body = (id: string) => (db.prepare('SELECT source, body FROM events WHERE id = ?').get(id) as { source: string; body: string });
+  assert.deepEqual(body('t_3'), { source: 'shop-a', body: JSON.stringify(paid('t_3', { source: 'shop-a' })) });
+  assert.equal(body('t_2').source, 'shop-a');
+  assert.equal(JSON.parse(body('t_2').body).source, 'shop-a');
+  db.close();
 });
 
 test('only ingest keys may send events', async () => {
