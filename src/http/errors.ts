@@ -90,6 +90,12 @@ export function toHttpError(err: unknown): HttpError {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new HttpError('invalid_request', `${message}; send a Content-Length that matches the body`);
   }
+  // Other client errors Fastify raises (a malformed URL, a bad header): keep them 4xx, with its message.
+  const status = (err as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const code: ErrorCode = status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
+    return new HttpError(code, message);
+  }
   if (typeof e.code === 'string' && e.code.startsWith('ERR_STORE_')) {
     return new HttpError('store_unavailable', `the store failed (${e.code}); ${e.retryable ? 'try again shortly' : 'an operator must look at the server log'}`);
   }

@@ -99,10 +99,13 @@ test('openapi.json is OpenAPI 3.1 with the contract\'s event schema on POST /v1/
   assert.deepEqual(variants, [...EVENT_TYPES]);
 });
 
-test('an unknown route answers 404 in the error format', async () => {
+test('an unknown route answers 404, a malformed URL 400, both in the error format', async () => {
   const res = await server.request('/v2/nothing');
   assert.equal(res.status, 404);
   assert.equal((await errorOf(res)).code, 'not_found');
+  const bad = await server.request('/v1/alerts/%E0%A4%A', { key: analyst });
+  assert.equal(bad.status, 400);
+  assert.equal((await errorOf(bad)).code, 'invalid_request');
 });
 
 test('logs one JSON line per request, with the key id and never the key', async () => {

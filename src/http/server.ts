@@ -2,7 +2,7 @@
 // the engine and stores ready-made from app/ and opens nothing itself, so tests can build one
 // on a temporary database and listen on port 0.
 import { createRequire } from 'node:module';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Alert } from '../contract/index.js';
@@ -42,6 +42,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // Unknown query parameters are an error, not silently dropped: a misspelt filter would
     // otherwise answer the unfiltered list.
     ajv: { customOptions: { removeAdditional: false } },
+    // Errors raised before routing (a malformed URL) answer in the same format as the rest.
+    frameworkErrors: (err, _request, reply) => {
+      const httpError = toHttpError(err);
+      void (reply as FastifyReply).code(httpError.status).send(httpError.toBody());
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const metrics = new ServerMetrics(() => opts.engine.alerts());
