@@ -64,64 +64,69 @@ export class Ingestor {
 
   async #apply(lines: readonly BodyLine[], key: ApiKeyRecord): Promise<IngestResult[]> {
     if (this.#failure) {
-      throw new HttpError('store_unavailable', `ingest stopped after an earlier failure (${this.#failure}); ` +
+      // The cause was logged with the request that failed; clients get only what to do.
+      throw new HttpError('store_unavailable', 'ingest stopped after an earlier failure to commit; ' +
         'an operator must restart the server, which reloads its state from the store');
     }
-    const { engine, metrics } = this.#opts;
-    const results: IngestResult[] = [];
-    const decided = new Map<string, Decision>();
-    const duplicatesToLookUp: IngestResult[] = [];
+    const batch: BatchMemo = { decided: new Map(), lookUp: [] };
+    let results: IngestResult[];
     try {
-      for (const { line, result, text } of lines) {
-        if (!result.ok) {
-          const r = result.rejection;
-          results.push(rejected(line, r.event_id, r.code, r.path, r.message));
-          metrics.countLine(undefined, 'rejected');
-          continue;
-        }
-        const event = result.event;
-        const problem = tenantProblem(event, key);
-        if (problem) {
-          results.push(rejected(line, event.id, 'ERR_AUTH_SOURCE_FORBIDDEN', 'source', problem));
-          metrics.countLine(event.type, 'rejected');
-          continue;
-        }
-        // The text as sent is kept unless the source was filled in: then the stored event must say it.
-        let raw = text;
-        if (event.source === undefined) { event.source = key.source; raw = undefined; }
-        const started = this.#now();
-        const out = engine.process(event, raw);
-        const seconds = (this.#now() - started) / 1000;
-        if (out.status === 'duplicate') {
-          const res: IngestResult = { line, event_id: event.id, status: 'duplicate' };
-          const earlier = decided.get(event.id);
-          if (earlier) res.decision = earlier;
-          else if (DECISION_POINTS.has(event.type)) duplicatesToLookUp.push(res);
-          results.push(res);
-          metrics.countLine(event.type, 'duplicate');
-          continue;
-        }
-        const res: IngestResult = { line, event_id: event.id, status: 'accepted' };
-        if (out.decision) {
-          res.decision = out.decision;
-          decided.set(event.id, out.decision);
-          metrics.countDecision(event.type, out.decision.decision, seconds);
-        }
-        results.push(res);
-        metrics.countLine(event.type, 'accepted');
-      }
-      await metrics.timeStore('flush', () => engine.flush());
+      results = lines.map((l) => this.#applyLine(l, key, batch));
+      await this.#opts.metrics.timeStore('flush', () => this.#opts.engine.flush());
     } catch (err) {
       this.#failure = err instanceof Error ? err.message : String(err);
       throw err;
     }
-    // A retried request gets the same decisions it would have got the first time.
-    for (const res of duplicatesToLookUp) {
-      const d = await metrics.timeStore('decision_for', () => this.#opts.decisionFor(res.event_id!));
+    // A retried request gets the decisions it got the first time.
+    for (const res of batch.lookUp) {
+      const d = await this.#opts.metrics.timeStore('decision_for', () => this.#opts.decisionFor(res.event_id!));
       if (d) res.decision = d;
     }
     return results;
   }
+
+  /** Applies one line of a request. */
+  #applyLine({ line, result, text }: BodyLine, key: ApiKeyRecord, batch: BatchMemo): IngestResult {
+    const { engine, metrics } = this.#opts;
+    if (!result.ok) {
+      const r = result.rejection;
+      metrics.countLine(undefined, 'rejected');
+      return rejected(line, r.event_id, r.code, r.path, r.message);
+    }
+    const event = result.event;
+    const problem = tenantProblem(event, key);
+    if (problem) {
+      metrics.countLine(event.type, 'rejected');
+      return rejected(line, event.id, 'ERR_AUTH_SOURCE_FORBIDDEN', 'source', problem);
+    }
+    // The text as sent is kept unless the source was filled in: then the stored event must say it.
+    let raw = text;
+    if (event.source === undefined) { event.source = key.source; raw = undefined; }
+    const started = this.#now();
+    const out = engine.process(event, raw);
+    const seconds = (this.#now() - started) / 1000;
+    if (out.status === 'duplicate') {
+      metrics.countLine(event.type, 'duplicate');
+      const res: IngestResult = { line, event_id: event.id, status: 'duplicate' };
+      const earlier = batch.decided.get(event.id);
+      if (earlier) res.decision = earlier;
+      else if (DECISION_POINTS.has(event.type)) batch.lookUp.push(res);
+      return res;
+    }
+    metrics.countLine(event.type, 'accepted');
+    if (!out.decision) return { line, event_id: event.id, status: 'accepted' };
+    batch.decided.set(event.id, out.decision);
+    metrics.countDecision(event.type, out.decision.decision, seconds);
+    return { line, event_id: event.id, status: 'accepted', decision: out.decision };
+  }
+}
+
+/** What one request remembers while its lines are applied. */
+interface BatchMemo {
+  /** Decisions given in this request, for duplicates within it. */
+  decided: Map<string, Decision>;
+  /** Duplicates at decision points whose first decision is in the store. */
+  lookUp: IngestResult[];
 }
 
 /** Why `key` may not send `event`, or undefined when it may: an ingest key sends for its own tenant only. */
