@@ -97,6 +97,21 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
     await s.close();
   });
 
+  test(`${name}: closing twice is harmless, and a commit after close is refused rather than lost`, async () => {
+    const s = await open();
+    await s.commit(batch({ events: [{ event: event('e1', 0), late: false }] }));
+    await s.close();
+    await s.close();
+    await assert.rejects(s.commit(batch({ events: [{ event: event('e2', 1), late: false }] })));
+  });
+
+  test(`${name}: a cursor this store did not give out is refused`, async () => {
+    const s = await open();
+    await assert.rejects(s.listAlerts({ limit: 1, cursor: Buffer.from('["only-one"]').toString('base64url') }), /cursor/);
+    await assert.rejects(s.listAlerts({ limit: 1, cursor: 'not a cursor' }), /cursor/);
+    await s.close();
+  });
+
   test(`${name}: API keys are found by hash only`, async () => {
     const s = await open();
     await s.createKey({ id: 'k1', hash: 'h1', role: 'merchant', shop: 's1', source: 'default', createdAt: '2026-11-02T00:00:00.000Z' });

@@ -97,7 +97,7 @@ export class SqliteStore implements Store, KeyStore {
     if (q.kind) { where.push('kind = ?'); args.push(q.kind); }
     if (q.since) { where.push('time >= ?'); args.push(q.since); }
     if (q.cursor) {
-      const [time, id] = decodeCursor(q.cursor);
+      const [time, id] = decodeCursor(q.cursor, 2);
       where.push('(time < ? OR (time = ? AND id < ?))'); args.push(time, time, id);
     }
     const sql = `SELECT body FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY time DESC, id DESC LIMIT ?`;
@@ -130,6 +130,7 @@ export class SqliteStore implements Store, KeyStore {
     return rec;
   }
 
+  /** Waits for the commits under way, then closes; closing twice is harmless. */
   async close(): Promise<void> {
     if (this.#writer instanceof WriterThread) await this.#writer.close();
     if (this.#db.open) this.#db.close();

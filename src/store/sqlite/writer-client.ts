@@ -10,6 +10,7 @@ export class WriterThread {
   readonly #waiting = new Map<number, { resolve: () => void; reject: (e: Error & { code?: string }) => void }>();
   #seq = 0;
   #failed: Error | undefined;
+  #closing: Promise<void> | undefined;
 
   constructor(path: string) {
     // The writer runs the same code as this file: compiled JS, or in development the TypeScript
@@ -38,13 +39,22 @@ export class WriterThread {
     return this.#send({ rows });
   }
 
-  async close(): Promise<void> {
-    await this.#send({ close: true });
-    await this.#worker.terminate();
+  /** Lets the batches sent so far finish, then stops the thread; later writes are refused. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      try { await this.#send({ close: true }); } finally {
+        this.#failed ??= Object.assign(new Error('the SQLite store is closed; open it again to write'), { code: 'ERR_STORE_CLOSED' });
+        await this.#worker.terminate();
+      }
+    })();
+    return this.#closing;
   }
 
   #send(body: { rows?: BatchRows; close?: true }): Promise<void> {
     if (this.#failed) return Promise.reject(this.#failed);
+    if (this.#closing && !body.close) {
+      return Promise.reject(Object.assign(new Error('the SQLite store is closing; open it again to write'), { code: 'ERR_STORE_CLOSED' }));
+    }
     const seq = ++this.#seq;
     return new Promise<void>((resolve, reject) => {
       this.#waiting.set(seq, { resolve, reject });
