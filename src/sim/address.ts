@@ -105,8 +105,10 @@ export function doorVariant(rng: Rng, d: Door, recipient: string, phone: string)
     () => `${road}${d.estate}${b}栋${u}单元${toChineseDigits(`${r}`)}`,
     () => `${d.estate}${b}栋${r}（${u}单元）`,
   ];
-  return { province: d.province, city: d.city, district: rng.chance(0.7) ? d.district : '',
-    detail: rng.pick(forms)(), recipient, phone };
+  const detail = rng.pick(forms)();
+  return rng.chance(0.7)
+    ? { province: d.province, city: d.city, district: d.district, detail, recipient, phone }
+    : { province: d.province, city: d.city, detail, recipient, phone };
 }
 
 /** A recipient name as scalpers vary it: full name, surname + 先生/女士, or a nickname. */

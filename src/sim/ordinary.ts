@@ -4,7 +4,9 @@
 import { DAMAGE_REASONS, GENUINE_CLAIMS, ORDINARY_COMPLAINTS, REFUND_REASONS_BEFORE_SHIPPING, RETURN_REASONS } from './corpus/claims.js';
 import { POLITE_FOLLOWUPS } from './corpus/messages.js';
 import { REVIEWS_BAD, REVIEWS_GOOD, REVIEWS_MIXED } from './corpus/reviews.js';
-import { cancel, claim, complaint, deliver, message, pay, refund, review, ship, type PlacedOrder } from './events.js';
+import type { Address } from '../contract/index.js';
+import { cancel, claim, complaint, deliver, message, pay, placeOrder, refund, review, ship, type Actor, type PlacedOrder } from './events.js';
+import { priceAt, type Item, type Shop } from './population.js';
 import { benignParams as B } from './params.js';
 import type { Rng } from './rng.js';
 import { say } from './text.js';
@@ -93,4 +95,39 @@ function afterDelivery(w: World, rng: Rng, order: PlacedOrder, deliveredAt: numb
     refund(w, { order, at, kind: 'refund_only', reason: '与描述不符', evidence: 0, amount: Math.ceil(order.amount * rng.real(0.2, 1)),
       resolveAt: at + rng.real(HOUR_MS, 48 * HOUR_MS), outcome: rng.chance(0.7) ? 'approved' : 'rejected' }, rec);
   }
+}
+
+/** Runs shorter than this start some stories with an order already on its way (see deliveredInRun). */
+export const SHORT_RUN_MS = 4 * 24 * HOUR_MS;
+
+/** True when a run is too short for an order's whole lifecycle and what follows it. */
+export function isShortRun(w: World): boolean {
+  return w.endMs - w.startMs < SHORT_RUN_MS;
+}
+
+/**
+ * An order placed, paid and shipped before the run began, delivered at `at`: a stream starts in the
+ * middle of things, so in a short run a bad review or a claim can be about such an order. Only
+ * order.delivered is emitted; the order id is new.
+ */
+export function deliveredInRun(w: World, o: { at: number; buyer: Actor; shop: Shop; item: Item; qty?: number }, rec?: TruthRecorder): PlacedOrder {
+  const qty = o.qty ?? 1;
+  const order: PlacedOrder = { id: w.ids.order(), at: o.at - 3 * 24 * HOUR_MS, buyer: o.buyer, shop: o.shop, item: o.item,
+    amount: qty * o.item.priceFen, weightG: qty * o.item.weightG };
+  deliver(w, { order, at: o.at }, rec);
+  return order;
+}
+
+/**
+ * An order that reaches the buyer: placed at `at` with the ordinary (fast) lifecycle, or in a
+ * short run already on its way and delivered at `at`. Null if it falls after the end of the run.
+ */
+export function deliveredOrder(w: World, rng: Rng, o: { at: number; buyer: Actor; shop: Shop; item: Item; address: Address },
+  rec?: TruthRecorder): { order: PlacedOrder; deliveredAt: number } | null {
+  if (isShortRun(w)) return { order: deliveredInRun(w, { at: o.at, buyer: o.buyer, shop: o.shop, item: o.item }, rec), deliveredAt: o.at };
+  const order = placeOrder(w, { at: o.at, buyer: o.buyer, shop: o.shop, lines: [{ item: o.item, qty: 1, unitPrice: priceAt(o.item, o.at) }],
+    address: o.address }, rec);
+  if (!order) return null;
+  const life = ordinaryLifecycle(w, rng, order, { ...(rec ? { rec } : {}), mishaps: false, reviews: false, claims: false, fast: true });
+  return life.deliveredAt === undefined ? null : { order, deliveredAt: life.deliveredAt };
 }

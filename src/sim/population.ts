@@ -30,6 +30,8 @@ export interface Item {
   id: string;
   shopId: string;
   category: Category;
+  /** What the item is (内衣, 蓝牙耳机), as buyers name it in reviews. */
+  noun: string;
   title: string;
   /** The normal price, fen. */
   priceFen: number;
@@ -95,7 +97,8 @@ export function makeItem(rng: Rng, ids: Ids, shopId: string, category: Category)
   // Log-uniform: cheap items are more common than expensive ones in every category.
   const raw = Math.exp(rng.real(Math.log(lo), Math.log(hi)));
   const priceFen = niceprice(raw, rng);
-  return { id: ids.item(), shopId, category, title: `${rng.pick(TITLE_WORDS)}${rng.pick(category.nouns)}`,
+  const noun = rng.pick(category.nouns);
+  return { id: ids.item(), shopId, category, noun, title: `${rng.pick(TITLE_WORDS)}${noun}`,
     priceFen, weightG: rng.int(category.weightG[0], category.weightG[1]), stock: rng.int(50, 5000), windows: [] };
 }
 

@@ -76,7 +76,7 @@ export function brushing(w: World, slot: Slot): Scenario<TruthIncident> {
           ship(w, rng, { order, at: shippedAt, weightG: empty ? rng.draw(P.emptyParcelG) : item.weightG + rng.int(20, 100) }, rec);
           const deliveredAt = shippedAt + rng.real(18 * HOUR_MS, 40 * HOUR_MS);
           deliver(w, { order, at: deliveredAt }, rec);
-          const praise = fill(rng.pick(BRUSHING_PRAISE), { item: item.title.slice(-4) });
+          const praise = fill(rng.pick(BRUSHING_PRAISE), { item: item.noun });
           review(w, { order, at: deliveredAt + rng.draw(P.reviewAfterDeliveryH) * HOUR_MS, rating: 5,
             text: rng.chance(0.05) ? toTraditional(praise) : praise }, rec);
         }

@@ -3,10 +3,9 @@
 import { actorOf } from '../benign.js';
 import { CALL_NOTES, HARASSMENT_COMPLAINTS, THREATS } from '../corpus/messages.js';
 import { REVIEWS_BAD } from '../corpus/reviews.js';
-import { complaint, message, placeOrder, review } from '../events.js';
-import { ordinaryLifecycle } from '../ordinary.js';
+import { complaint, message, review } from '../events.js';
+import { deliveredOrder, isShortRun } from '../ordinary.js';
 import { attackParams } from '../params.js';
-import { priceAt } from '../population.js';
 import { round3, span, type Scenario, type Slot } from '../scenario.js';
 import { fill, say } from '../text.js';
 import { TruthRecorder, type TruthIncident } from '../truth.js';
@@ -20,7 +19,7 @@ export function harassment(w: World, slot: Slot): Scenario<TruthIncident> {
   const p = { consumers: rng.draw(P.consumers), complaintShare: rng.draw(P.complaintShare) };
   const shop = w.pop.takeShop(rng);
   const consumers = w.pop.takeBuyers(rng, p.consumers);
-  const [from, to] = span(w, slot, 3.5 * DAY_MS);
+  const [from, to] = span(w, slot, 4 * DAY_MS);
   const plans = consumers.map((b) => ({ b, at: Math.floor(rng.real(from, to)) })).sort((a, b) => a.at - b.at);
   const rec = new TruthRecorder();
   rec.shops.add(shop.id);
@@ -33,14 +32,13 @@ export function harassment(w: World, slot: Slot): Scenario<TruthIncident> {
       plans.forEach(({ b, at }, i) => {
         const item = rng.pick(shop.items);
         // The buyer's order is ordinary; the incident starts with the bad review.
-        const order = placeOrder(w, { at, buyer: actorOf(rng, b), shop, lines: [{ item, qty: 1, unitPrice: priceAt(item, at) }], address: b.home });
-        if (!order) return;
-        const life = ordinaryLifecycle(w, rng, order, { mishaps: false, reviews: false, claims: false, fast: true });
-        if (life.deliveredAt === undefined) return;
-        const reviewAt = life.deliveredAt + rng.real(2 * HOUR_MS, 30 * HOUR_MS);
+        const got = deliveredOrder(w, rng, { at, buyer: actorOf(rng, b), shop, item, address: b.home });
+        if (!got) return;
+        const { order } = got;
+        const reviewAt = got.deliveredAt + rng.real(2 * HOUR_MS, 24 * HOUR_MS);
         if (review(w, { order, at: reviewAt, rating: rng.int(1, 2), text: say(rng, REVIEWS_BAD) }, rec) === null) return;
         rec.accounts.add(b.id);
-        rec.orders.push(order.id);
+        if (!isShortRun(w)) rec.orders.push(order.id);
         let t = reviewAt + rng.draw(P.firstContactAfterReviewH) * HOUR_MS;
         let last = t;
         for (let n = rng.draw(P.threatsPerConsumer); n > 0; n--) {

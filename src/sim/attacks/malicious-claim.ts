@@ -4,7 +4,8 @@
 import { door, fullAddress, personName } from '../address.js';
 import { EXTORTION_CLAIM_REASONS, EXTORTION_DEMANDS, MERCHANT_EXTORTION_COMPLAINTS } from '../corpus/claims.js';
 import { toTraditional } from '../corpus/script.js';
-import { claim, complaint, deliver, login, message, pay, placeOrder, ship } from '../events.js';
+import { claim, complaint, deliver, login, message, pay, placeOrder, ship, type PlacedOrder } from '../events.js';
+import { deliveredInRun, isShortRun } from '../ordinary.js';
 import { homeIp } from '../network.js';
 import { attackParams } from '../params.js';
 import { priceAt, type Shop } from '../population.js';
@@ -34,7 +35,7 @@ export function maliciousClaim(w: World, slot: Slot): Scenario<TruthIncident> {
         () => w.pop.takeShop(rng, (s) => TARGET_CATEGORIES.has(s.category.id))) };
   });
   // Orders are placed early enough for delivery, a demand and a claim to follow inside the run.
-  const [from, to] = span(w, slot, 3.5 * DAY_MS);
+  const [from, to] = span(w, slot, 4.5 * DAY_MS);
   const plans = claimants.flatMap((c) => c.targets.map((shop: Shop) => ({ c, shop, at: Math.floor(rng.real(from, to)) })))
     .sort((a, b) => a.at - b.at);
   const rec = new TruthRecorder();
@@ -46,28 +47,35 @@ export function maliciousClaim(w: World, slot: Slot): Scenario<TruthIncident> {
         const item = shop.items.reduce((a, b) => (a.priceFen <= b.priceFen ? a : b));
         login(w, { actor: c, at }, rec);
         const orderAt = at + rng.real(MINUTE_MS, 20 * MINUTE_MS);
-        const order = placeOrder(w, { at: orderAt, buyer: c, shop, lines: [{ item, qty: rng.int(1, 3), unitPrice: priceAt(item, orderAt) }],
-          address: c.address }, rec);
-        if (!order) continue;
+        const qty = rng.int(1, 3);
+        let order: PlacedOrder | null;
+        let deliveredAt: number;
+        if (isShortRun(w)) {
+          order = deliveredInRun(w, { at: orderAt, buyer: c, shop, item, qty }, rec);
+          deliveredAt = orderAt;
+        } else {
+          order = placeOrder(w, { at: orderAt, buyer: c, shop, lines: [{ item, qty, unitPrice: priceAt(item, orderAt) }], address: c.address }, rec);
+          if (!order) continue;
+          const paidAt = orderAt + rng.real(10_000, 3 * MINUTE_MS);
+          pay(w, { order, at: paidAt }, rec);
+          const shippedAt = paidAt + rng.real(3 * HOUR_MS, 16 * HOUR_MS);
+          ship(w, rng, { order, at: shippedAt, weightG: item.weightG * qty + rng.int(30, 150) }, rec);
+          deliveredAt = shippedAt + rng.real(12 * HOUR_MS, 36 * HOUR_MS);
+          deliver(w, { order, at: deliveredAt }, rec);
+        }
         rec.accounts.add(c.id);
         rec.shops.add(shop.id);
-        const paidAt = orderAt + rng.real(10_000, 3 * MINUTE_MS);
-        pay(w, { order, at: paidAt }, rec);
-        const shippedAt = paidAt + rng.real(3 * HOUR_MS, 24 * HOUR_MS);
-        ship(w, rng, { order, at: shippedAt, weightG: item.weightG + rng.int(30, 150) }, rec);
-        const deliveredAt = shippedAt + rng.real(12 * HOUR_MS, 48 * HOUR_MS);
-        deliver(w, { order, at: deliveredAt }, rec);
         // The demand: a lucky or round number, or ten times the price as the food law allows.
         const yuan = rng.chance(P.tenfoldShare) ? Math.max(1000, Math.round(order.amount / 10)) : rng.pick(P.demandYuan);
         const write = (template: string) => {
           const text = fill(template, { amount: amountText(rng, yuan) });
           return rng.chance(0.25) ? toTraditional(text) : text;
         };
-        let claimAt = deliveredAt + rng.real(6 * HOUR_MS, 3 * DAY_MS);
+        let claimAt = deliveredAt + rng.real(6 * HOUR_MS, (isShortRun(w) ? 12 : 36) * HOUR_MS);
         if (rng.chance(p.messageFirstShare)) {
           message(w, { from: c.id, to: shop.owner.id, at: claimAt, channel: rng.chance(0.85) ? 'chat' : 'sms',
             text: write(rng.pick(EXTORTION_DEMANDS)), orderId: order.id }, rec);
-          claimAt += rng.real(HOUR_MS, 24 * HOUR_MS);
+          claimAt += rng.real(HOUR_MS, 12 * HOUR_MS);
         }
         claim(w, { order, at: claimAt, amount: yuan * 100, reason: rng.pick(EXTORTION_CLAIM_REASONS),
           text: write(rng.pick(EXTORTION_DEMANDS)) }, rec);

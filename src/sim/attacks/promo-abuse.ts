@@ -48,7 +48,9 @@ export function promoAbuse(w: World, slot: Slot): Scenario<TruthIncident> {
         const claimAt = a.registeredAt + rng.draw(P.couponAfterRegMin) * MINUTE_MS;
         claimCoupon(w, { actor: a, at: claimAt, couponId, campaignId: 'newuser', value: p.couponFen }, rec);
         const at = claimAt + rng.draw(P.orderAfterCouponMin) * MINUTE_MS;
-        const item = cheap.length ? rng.pick(cheap) : w.pop.pickItem(rng);
+        // Prices move during the run; keep picking until the coupon still leaves something to pay.
+        let item = cheap.length ? rng.pick(cheap) : w.pop.pickItem(rng);
+        for (let tries = 0; tries < 50 && priceAt(item, at) <= p.couponFen + 100; tries++) item = cheap.length ? rng.pick(cheap) : w.pop.pickItem(rng);
         const price = priceAt(item, at);
         const order = placeOrder(w, { at, buyer: a, shop: w.pop.shopOf(item), lines: [{ item, qty: 1, unitPrice: price }],
           address: fullAddress(rng.pick(drops), personName(rng), a.phone),

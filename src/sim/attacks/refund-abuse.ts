@@ -3,7 +3,8 @@
 // "something is wrong"). Accounts share devices, payment cards and a few addresses.
 import { door, fullAddress, personName } from '../address.js';
 import { ABUSE_REFUND_REASONS } from '../corpus/claims.js';
-import { deliver, login, pay, placeOrder, refund, ship } from '../events.js';
+import { deliver, login, pay, placeOrder, refund, ship, type PlacedOrder } from '../events.js';
+import { deliveredInRun, isShortRun } from '../ordinary.js';
 import { makeFarm } from '../farm.js';
 import { homeIp } from '../network.js';
 import { attackParams } from '../params.js';
@@ -49,17 +50,23 @@ export function refundAbuse(w: World, slot: Slot): Scenario<TruthIncident> {
         const shop = w.pop.shopOf(item);
         let at = t;
         if (rng.chance(0.5)) { login(w, { actor: a, at }, rec); at += rng.real(MINUTE_MS, 15 * MINUTE_MS); }
-        const name = personName(rng);
-        const order = placeOrder(w, { at, buyer: a, shop, lines: [{ item, qty: 1, unitPrice: priceAt(item, at) }],
-          address: fullAddress(rng.pick(doors), name, a.phone) }, rec);
-        if (!order) continue;
+        let order: PlacedOrder | null;
+        let deliveredAt: number;
+        if (isShortRun(w)) {
+          order = deliveredInRun(w, { at, buyer: a, shop, item }, rec);
+          deliveredAt = at;
+        } else {
+          order = placeOrder(w, { at, buyer: a, shop, lines: [{ item, qty: 1, unitPrice: priceAt(item, at) }],
+            address: fullAddress(rng.pick(doors), personName(rng), a.phone) }, rec);
+          if (!order) continue;
+          const paidAt = at + rng.real(10_000, 5 * MINUTE_MS);
+          pay(w, { order, at: paidAt }, rec);
+          const shippedAt = paidAt + rng.real(3 * HOUR_MS, 24 * HOUR_MS);
+          ship(w, rng, { order, at: shippedAt, weightG: item.weightG + rng.int(50, 200) }, rec);
+          deliveredAt = shippedAt + rng.real(12 * HOUR_MS, 48 * HOUR_MS);
+          deliver(w, { order, at: deliveredAt }, rec);
+        }
         rec.accounts.add(a.id);
-        const paidAt = at + rng.real(10_000, 5 * MINUTE_MS);
-        pay(w, { order, at: paidAt }, rec);
-        const shippedAt = paidAt + rng.real(3 * HOUR_MS, 24 * HOUR_MS);
-        ship(w, rng, { order, at: shippedAt, weightG: item.weightG + rng.int(50, 200) }, rec);
-        const deliveredAt = shippedAt + rng.real(12 * HOUR_MS, 48 * HOUR_MS);
-        deliver(w, { order, at: deliveredAt }, rec);
         const refundAt = deliveredAt + rng.draw(P.refundAfterDeliveryH) * HOUR_MS;
         refund(w, { order, at: refundAt, kind: 'refund_only', reason: rng.pick(ABUSE_REFUND_REASONS),
           evidence: rng.chance(p.noEvidenceShare) ? 0 : 1, resolveAt: refundAt + rng.real(HOUR_MS, 48 * HOUR_MS),

@@ -2,10 +2,9 @@
 // what they paid, after asking the merchant first.
 import { actorOf } from '../benign.js';
 import { GENUINE_CLAIMS } from '../corpus/claims.js';
-import { claim, message, placeOrder } from '../events.js';
-import { ordinaryLifecycle } from '../ordinary.js';
+import { claim, message } from '../events.js';
+import { deliveredOrder } from '../ordinary.js';
 import { lookalikeParams } from '../params.js';
-import { priceAt } from '../population.js';
 import { span, type Scenario, type Slot } from '../scenario.js';
 import { say } from '../text.js';
 import { TruthRecorder, type TruthLookalike } from '../truth.js';
@@ -29,13 +28,12 @@ export function genuineClaim(w: World, slot: Slot): Scenario<TruthLookalike> {
     run() {
       for (const { b, shop, at } of cases) {
         const item = rng.pick(shop.items);
-        const order = placeOrder(w, { at, buyer: actorOf(rng, b), shop, lines: [{ item, qty: 1, unitPrice: priceAt(item, at) }], address: b.home }, rec);
-        if (!order) continue;
+        const got = deliveredOrder(w, rng, { at, buyer: actorOf(rng, b), shop, item, address: b.home }, rec);
+        if (!got) continue;
+        const { order } = got;
         rec.accounts.add(b.id);
         rec.shops.add(shop.id);
-        const life = ordinaryLifecycle(w, rng, order, { rec, mishaps: false, reviews: false, claims: false, fast: true });
-        if (life.deliveredAt === undefined) continue;
-        let t = life.deliveredAt + rng.real(2 * HOUR_MS, 2 * DAY_MS);
+        let t = got.deliveredAt + rng.real(2 * HOUR_MS, 2 * DAY_MS);
         if (rng.chance(0.7)) {
           message(w, { from: b.id, to: shop.owner.id, at: t, channel: 'chat', text: rng.pick(ASKS), orderId: order.id }, rec);
           t += rng.real(6 * HOUR_MS, 36 * HOUR_MS);

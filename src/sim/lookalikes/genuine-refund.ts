@@ -2,10 +2,9 @@
 // with photos attached. Different buyers, different shops, ordinary timing.
 import { actorOf } from '../benign.js';
 import { DAMAGE_REASONS } from '../corpus/claims.js';
-import { placeOrder, refund } from '../events.js';
-import { ordinaryLifecycle } from '../ordinary.js';
+import { refund } from '../events.js';
+import { deliveredOrder } from '../ordinary.js';
 import { lookalikeParams } from '../params.js';
-import { priceAt } from '../population.js';
 import { span, type Scenario, type Slot } from '../scenario.js';
 import { TruthRecorder, type TruthLookalike } from '../truth.js';
 import { DAY_MS, HOUR_MS, type World } from '../world.js';
@@ -27,13 +26,12 @@ export function genuineRefund(w: World, slot: Slot): Scenario<TruthLookalike> {
     run() {
       for (const { b, shop, at } of cases) {
         const item = rng.pick(shop.items);
-        const order = placeOrder(w, { at, buyer: actorOf(rng, b), shop, lines: [{ item, qty: 1, unitPrice: priceAt(item, at) }], address: b.home }, rec);
-        if (!order) continue;
+        const got = deliveredOrder(w, rng, { at, buyer: actorOf(rng, b), shop, item, address: b.home }, rec);
+        if (!got) continue;
+        const { order } = got;
         rec.accounts.add(b.id);
         rec.shops.add(shop.id);
-        const life = ordinaryLifecycle(w, rng, order, { rec, mishaps: false, reviews: false, claims: false, fast: true });
-        if (life.deliveredAt === undefined) continue;
-        const rAt = life.deliveredAt + rng.real(HOUR_MS, 48 * HOUR_MS);
+        const rAt = got.deliveredAt + rng.real(HOUR_MS, 48 * HOUR_MS);
         refund(w, { order, at: rAt, kind: 'refund_only', reason: rng.pick(DAMAGE_REASONS), evidence: rng.draw(P.evidence),
           resolveAt: rAt + rng.real(HOUR_MS, 24 * HOUR_MS), outcome: 'approved' }, rec);
       }

@@ -3,10 +3,9 @@
 import { actorOf } from '../benign.js';
 import { POLITE_FOLLOWUPS } from '../corpus/messages.js';
 import { REVIEWS_BAD } from '../corpus/reviews.js';
-import { message, placeOrder, review } from '../events.js';
-import { ordinaryLifecycle } from '../ordinary.js';
+import { message, review } from '../events.js';
+import { deliveredOrder, isShortRun } from '../ordinary.js';
 import { lookalikeParams } from '../params.js';
-import { priceAt } from '../population.js';
 import { span, type Scenario, type Slot } from '../scenario.js';
 import { say } from '../text.js';
 import { TruthRecorder, type TruthLookalike } from '../truth.js';
@@ -29,16 +28,15 @@ export function politeFollowup(w: World, slot: Slot): Scenario<TruthLookalike> {
     run() {
       for (const { b, shop, at } of cases) {
         const item = rng.pick(shop.items);
-        const order = placeOrder(w, { at, buyer: actorOf(rng, b), shop, lines: [{ item, qty: 1, unitPrice: priceAt(item, at) }], address: b.home });
-        if (!order) continue;
-        const life = ordinaryLifecycle(w, rng, order, { mishaps: false, reviews: false, claims: false, fast: true });
-        if (life.deliveredAt === undefined) continue;
-        const reviewAt = life.deliveredAt + rng.real(2 * HOUR_MS, 30 * HOUR_MS);
+        const got = deliveredOrder(w, rng, { at, buyer: actorOf(rng, b), shop, item, address: b.home });
+        if (!got) continue;
+        const { order } = got;
+        const reviewAt = got.deliveredAt + rng.real(2 * HOUR_MS, 30 * HOUR_MS);
         if (review(w, { order, at: reviewAt, rating: rng.int(1, 2), text: say(rng, REVIEWS_BAD) }, rec) === null) continue;
         rec.accounts.add(b.id);
         rec.accounts.add(shop.owner.id);
         rec.shops.add(shop.id);
-        rec.orders.push(order.id);
+        if (!isShortRun(w)) rec.orders.push(order.id);
         let t = reviewAt + rng.real(0.5 * HOUR_MS, 12 * HOUR_MS);
         for (let k = rng.draw(P.messages); k > 0; k--) {
           message(w, { from: shop.owner.id, to: b.id, at: t, channel: rng.chance(0.85) ? 'chat' : 'phone',
