@@ -79,6 +79,21 @@ export class BenignTraffic {
     }
   }
 
+  /**
+   * Orders placed in the days before the start, of which only the events inside the run appear
+   * (payment late at night, shipping, delivery, reviews, refunds), so that the first days of the
+   * stream look like any other rather than a marketplace that just opened.
+   */
+  warmUp(): void {
+    const { w, rng } = this;
+    w.warmUp(() => {
+      for (let t = w.startMs - B.warmUpDays * DAY_MS; t < w.startMs; t += HOUR_MS) {
+        const n = rng.poisson(B.ordersPerDay * w.scale * (HOUR_MS / DAY_MS) * diurnal(t));
+        for (let k = 0; k < n; k++) this.order(rng.real(t, t + HOUR_MS));
+      }
+    });
+  }
+
   /** Emits the ordinary traffic that starts in [from, to). */
   step(from: number, to: number): void {
     const { w, rng } = this;

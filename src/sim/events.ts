@@ -44,8 +44,10 @@ export function placeOrder(w: World, o: {
     ...(o.buyer.ip ? { ip: o.buyer.ip } : {}),
     ...(o.buyer.payment ? { payment_id: o.buyer.payment } : {}),
   };
-  if (w.emit('order.placed', o.at, data, rec) === null) return null;
-  rec?.orders.push(id);
+  // Before the start (warm-up) the order exists but its placement is not in the stream.
+  const eventId = w.emit('order.placed', o.at, data, rec);
+  if (eventId === null && !(w.isWarmingUp && o.at < w.startMs)) return null;
+  if (eventId !== null) rec?.orders.push(id);
   const first = o.lines[0]!;
   return { id, at: o.at, buyer: o.buyer, shop: o.shop, item: first.item, amount: data.amount,
     weightG: o.lines.reduce((s, l) => s + l.qty * l.item.weightG, 0) };

@@ -24,7 +24,9 @@ export const populationParams = {
 
 /** Ordinary traffic per day at scale 1 before the diurnal profile; and the ordinary order lifecycle. */
 export const benignParams = {
-  ordersPerDay: 5_400,
+  ordersPerDay: 5_000,
+  /** Days before the start whose orders still ship, arrive and get reviewed inside the run. */
+  warmUpDays: 5,
   /** Logins without an order (browsing). */
   browseLoginsPerDay: 4_200,
   merchantLoginsPerDay: 900,

@@ -48,6 +48,7 @@ export function* simulate(options: SimOptions): Generator<string, Truth, void> {
     .map((x) => x.s);
   const benign = new BenignTraffic(w);
   benign.prologue();
+  benign.warmUp();
 
   let chunk: string[] = [];
   let chunkChars = 0;

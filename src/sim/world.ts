@@ -39,6 +39,7 @@ export class World {
   readonly ids: Ids;
   readonly pop: Population;
   readonly queue: EventQueue;
+  private warming = false;
 
   constructor(opts: Required<SimOptions>) {
     this.seed = opts.seed;
@@ -63,6 +64,7 @@ export class World {
   emit<T extends EventType>(type: T, at: number, data: DataOf<T>, rec?: TruthRecorder): string | null {
     const t = Math.floor(at);
     if (t >= this.endMs) return null;
+    if (t < this.startMs && this.warming) return null;
     if (t < this.startMs) {
       throw new Error(`World.emit: ${type} at ${new Date(t).toISOString()} is before the run starts ` +
         `(${new Date(this.startMs).toISOString()}); clamp the time in the emitting module`);
@@ -72,6 +74,20 @@ export class World {
     this.queue.push(t, id, JSON.stringify({ id, type, time, data }));
     rec?.event(id, t);
     return id;
+  }
+
+  /**
+   * Runs `fn` with events before the start silently dropped: the stream opens in the middle of
+   * things, so the later events of orders placed before it (deliveries, reviews) still appear.
+   */
+  warmUp(fn: () => void): void {
+    this.warming = true;
+    try { fn(); } finally { this.warming = false; }
+  }
+
+  /** True while warmUp runs: an event before the start is dropped, not an error. */
+  get isWarmingUp(): boolean {
+    return this.warming;
   }
 
   /** Number of incidents or look-alikes of a kind for this run: per-week rate × scale × days/7, at least 1. */
