@@ -62,12 +62,21 @@ export class TruthRecorder {
   readonly orders: string[] = [];
   readonly events: string[] = [];
   private first = Infinity;
+  private prepUntil = -Infinity;
+
+  /**
+   * Events before `at` are preparation (accounts registered days ahead): they are listed, but the
+   * incident's start is the first event of the attack itself.
+   */
+  attackStartsAt(at: number): void {
+    this.prepUntil = at;
+  }
 
   /** Records an emitted event (null when it fell outside the run and was not written). */
   event(id: string | null, at: number): void {
     if (id === null) return;
     this.events.push(id);
-    if (at < this.first) this.first = at;
+    if (at >= this.prepUntil && at < this.first) this.first = at;
   }
 
   /** The entities and events gathered so far; start is the first event's time. */

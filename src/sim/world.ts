@@ -22,6 +22,7 @@ export interface SimOptions {
 
 /** The default first instant of a run. */
 export const DEFAULT_START = '2026-11-02T00:00:00.000Z';
+/** Durations in milliseconds of event time. */
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;

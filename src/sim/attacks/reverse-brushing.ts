@@ -43,6 +43,7 @@ export function reverseBrushing(w: World, slot: Slot): Scenario<TruthIncident> {
     registeredAt: () => start - rng.draw(P.accountAgeDays) * DAY_MS - rng.real(0, DAY_MS),
   });
   const rec = new TruthRecorder();
+  rec.attackStartsAt(start);
   rec.shops.add(victim.id);
   rec.items.add(item.id);
   const firstOrderAt = start + 3 * MINUTE_MS;

@@ -36,6 +36,7 @@ export function reviewManipulation(w: World, slot: Slot): Scenario<TruthIncident
   };
   const plans = sellers.flatMap((s) => s.merchants.map((m: Shop) => ({ s, m, at: sendTime() }))).sort((a, b) => a.at - b.at);
   const rec = new TruthRecorder();
+  rec.attackStartsAt((plans[0]?.at ?? from) - 5 * MINUTE_MS);
   const firstReg = Math.min(...sellers.map((s) => (s.registeredAt >= w.startMs ? s.registeredAt : Infinity)));
 
   return {

@@ -52,6 +52,8 @@ export function scalping(w: World, slot: Slot): Scenario<TruthIncident> {
   const doors = Array.from({ length: p.baseDoors }, () => ({ d: door(rng), surname: rng.pick(SURNAMES) }));
   const fans: Buyer[] = w.pop.takeBuyers(rng, p.genuineBuyers);
   const rec = new TruthRecorder();
+  // Scalper logins come at most 5 minutes before the launch; registrations days before are preparation.
+  rec.attackStartsAt(launch - 5 * MINUTE_MS);
   rec.shops.add(shop.id);
   rec.items.add(item.id);
 

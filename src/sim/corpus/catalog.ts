@@ -18,6 +18,7 @@ export interface Category {
   fragile?: boolean;
 }
 
+/** The categories of goods, with how many shops each has relative to the others. */
 export const CATEGORIES: readonly Category[] = [
   { id: 'apparel', shops: 18, priceFen: [2990, 39900], weightG: [120, 900],
     nouns: ['女士无钢圈内衣', '纯棉T恤', '连帽卫衣', '加绒打底裤', '羊毛针织衫', '牛仔裤', '羽绒服', '冲锋衣', '睡衣套装', '棉袜五双装'],

@@ -1,7 +1,9 @@
 // Refund reasons, ordinary claims and complaints, and the extortion texts of malicious claimants.
 // Slots in braces are filled by the generator ({amount} in yuan, written in varied ways).
 
+/** Reasons for refund-only requests before shipping (ordinary second thoughts). */
 export const REFUND_REASONS_BEFORE_SHIPPING = ['拍错了', '不想要了', '地址填错了', '多拍了', '重复下单', '七天无理由'];
+/** Reasons for return-and-refund after delivery. */
 export const RETURN_REASONS = ['尺码不合适', '不喜欢', '质量问题', '与描述不符', '颜色有色差', '七天无理由退货'];
 /** Reasons with photos: genuinely damaged goods. */
 export const DAMAGE_REASONS = ['收到商品破损', '外包装破损，商品碎了', '快递压坏了', '商品漏液', '到货就是坏的'];

@@ -7,6 +7,7 @@ export interface City { city: string; districts: readonly string[] }
 export interface Province { province: string; cities: readonly City[]; weight: number }
 
 // Weights roughly follow online-shopping volume by province (coastal provinces dominate).
+/** Provinces with cities and districts, weighted by shopping volume. */
 export const PROVINCES: readonly Province[] = [
   { province: '广东省', weight: 14, cities: [
     { city: '广州市', districts: ['天河区', '越秀区', '海珠区', '白云区', '番禺区'] },
@@ -70,16 +71,19 @@ export const PROVINCES: readonly Province[] = [
     { city: '太原市', districts: ['小店区', '迎泽区', '杏花岭区'] } ] },
 ];
 
+/** Common road names. */
 export const ROADS = ['人民路', '解放路', '中山路', '建设路', '文三路', '学院路', '长江路', '黄河路', '和平路',
   '新华路', '胜利路', '朝阳路', '光明路', '幸福路', '东风路', '青年路', '环城北路', '科技路', '滨江大道',
   '南京路', '北京路', '延安路', '天目山路', '花园路', '工业大道', '五一路', '迎宾大道', '金融街', '创业路',
   '丰收路', '石桥路', '翠柏路', '振兴路', '文化路', '体育路', '中华路', '民主路', '育才路', '江南大道', '高新大道'];
 
+/** Common names of residential estates (小区). */
 export const ESTATES = ['阳光花园', '金色家园', '翠苑', '万科城', '碧桂园', '绿城桂花苑', '保利香槟国际',
   '恒大名都', '龙湖春江郦城', '中海国际社区', '华润城', '新城公馆', '世纪花园', '锦绣江南', '紫金小区',
   '东方明珠苑', '和谐家园', '枫林湾', '丽景湾', '幸福里', '融创壹号院', '书香门第', '东湖小区', '湖畔居',
   '春晓苑', '星河湾', '御景园', '天鹅湖小区', '梧桐苑', '玫瑰园', '滨江花园', '锦华苑', '青山湖畔', '凤凰城'];
 
+/** Office buildings, for work addresses. */
 export const OFFICE_TOWERS = ['国际金融中心', '环球贸易广场', '创新大厦', '科技园A座', '财富中心', '时代广场',
   '软件园', '万达广场写字楼', '嘉里中心', '银泰中心'];
 

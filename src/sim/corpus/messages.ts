@@ -2,12 +2,14 @@
 // merchant threats (harassment) and review-manipulation offers. Slots in braces are filled by
 // the generator.
 
+/** Pre-sale questions buyers ask merchants. */
 export const BUYER_QUESTIONS = [
   '你好，这个还有货吗？', '请问什么时候发货？', '这个尺码怎么选？我身高165体重110', '可以便宜一点吗？',
   '能开发票吗？', '请问是正品吗？', '发什么快递？', '有赠品吗？', '可以改地址吗？', '这个和那个有什么区别？',
   '請問什麼時候發貨？', '你好，到貨了嗎',
 ];
 
+/** Merchants' answers to pre-sale questions. */
 export const MERCHANT_REPLIES = [
   '亲，有货的，拍下当天发', '亲，48小时内发货哦', '亲，建议拍M码', '亲，已经是最低价了哦', '可以开的亲，下单备注抬头',
   '亲，我们是官方授权正品', '默认中通快递，可以备注顺丰补差价', '地址已帮您修改', '亲，收到了吗？有问题随时联系',

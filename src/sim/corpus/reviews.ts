@@ -2,6 +2,7 @@
 // Chinese; a share is converted to traditional script by the generator, and a few are written
 // in traditional here directly, as Hong Kong and Taiwan buyers do.
 
+/** Four- and five-star review texts. */
 export const REVIEWS_GOOD = [
   '质量很好，物流也快，下次还来', '和图片一样，很满意', '包装很用心，宝贝不错', '穿着很舒服，尺码标准',
   '性价比很高，推荐购买', '第二次买了，一如既往的好', '客服态度很好，耐心解答', '味道不错，家里人都喜欢',
@@ -10,11 +11,13 @@ export const REVIEWS_GOOD = [
   '質量很好，會回購', '寶貝收到了，很喜歡', '東西不錯，物流很快',
 ];
 
+/** Three-star review texts. */
 export const REVIEWS_MIXED = [
   '还行吧，一般般', '东西可以，就是包装简陋', '尺码偏小，建议拍大一号', '味道一般，不会回购',
   '物流太慢了，东西还行', '有点色差，勉强能接受',
 ];
 
+/** One- and two-star review texts. */
 export const REVIEWS_BAD = [
   '质量太差了，穿一次就起球', '和描述不符，有色差', '发错货了，客服也不理人', '收到就是坏的，差评',
   '尺码偏小，面料一般', '味道很奇怪，不新鲜', '做工粗糙，线头很多', '用了两天就坏了', '包装破损，东西洒了',
