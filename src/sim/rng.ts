@@ -39,12 +39,6 @@ export class Rng {
     return new Rng(xoroshiro128plusFromState(state));
   }
 
-  /** A child stream named by label, independent of how much this one has been used. */
-  fork(label: string): Rng {
-    const s = this.g.getState();
-    return Rng.derive(mix32((s[0] ?? 0) ^ hashString(label)), label);
-  }
-
   /** Uniform in [0, 1). */
   float(): number {
     return uniformFloat64(this.g);
