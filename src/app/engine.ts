@@ -91,7 +91,8 @@ export class Engine {
    * `store.snapshotEvery` events have passed since the last one or when `snapshot` is asked for
    * (at the end of a run, at shutdown). Without a store it does nothing.
    * With `wait: false` it returns once the batch is handed to the store, so the caller can apply
-   * the next batch while this one is written; a failure surfaces at the next flush.
+   * the next batch while this one is written (except at a snapshot); a failure surfaces at the
+   * next flush.
    */
   async flush(opts: { snapshot?: boolean; wait?: boolean } = {}): Promise<void> {
     if (!this.#store) return;
@@ -111,7 +112,9 @@ export class Engine {
     if (snapshot) this.#sinceSnapshot = 0;
     this.#inflight = this.#store.commit(batch);
     this.#inflight.catch(() => { /* awaited by the next flush, which reports it */ });
-    if (opts.wait ?? true) await this.#inflight;
+    // A snapshot is serialised while it is written, chunk by chunk, from the live state: nothing
+    // may be applied until it is done, so a snapshot flush always waits.
+    if (snapshot || (opts.wait ?? true)) await this.#inflight;
   }
 
   /** Every alert in its current state, first seen first. */

@@ -6,3 +6,5 @@ export * from './stores.js';
 export * from './serve.js';
 export * from './keys.js';
 export * from './demo.js';
+export * from './simulate.js';
+export * from './evaluate.js';

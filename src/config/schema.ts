@@ -21,7 +21,7 @@ export const ConfigSchema = Type.Object({
   store: Type.Object({
     snapshotEvery: Type.Integer({ minimum: 1,
       description: 'events between state snapshots in a durable store. Between snapshots the stored events are the ' +
-        'changelog: a restart re-applies at most this many events (about a second per 100,000), while each snapshot ' +
+        'changelog: a restart re-applies at most this many events (a few seconds), while each snapshot ' +
         'rewrites the entities changed since the last one' }),
   }, { additionalProperties: false }),
   replay: Type.Object({
@@ -39,7 +39,7 @@ export function defaultConfig(): Config {
   return {
     decision: { thresholds: { challenge: 0.5, review: 0.75, deny: 0.95 }, byType: {} },
     detectors: params,
-    store: { snapshotEvery: 100_000 },
+    store: { snapshotEvery: 250_000 },
     replay: { batchSize: 5000 },
   };
 }

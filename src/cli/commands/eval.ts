@@ -1,6 +1,6 @@
 // `bulwark eval --events FILE --truth FILE --out DIR [--json PATH]`
 import type { Command } from 'commander';
-import { evaluateDir } from '../../app/evaluate.js';
+import { evaluateDir } from '../../app/index.js';
 
 /** Adds `bulwark eval`. */
 export function registerEval(program: Command): void {

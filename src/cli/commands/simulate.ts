@@ -1,6 +1,6 @@
 // `bulwark simulate --seed N --scale F --days D --out DIR [--start TIME]`
 import type { Command } from 'commander';
-import { SIMULATION_DEFAULT_START, SIMULATION_MIN_SCALE, simulateToDir } from '../../app/simulate.js';
+import { SIMULATION_DEFAULT_START, SIMULATION_MIN_SCALE, simulateToDir } from '../../app/index.js';
 import { UsageError } from '../errors.js';
 
 interface SimulateFlags { seed: string; scale: string; days: string; start: string; out: string }

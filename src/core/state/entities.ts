@@ -1,7 +1,7 @@
 // The marketplace as the pipeline remembers it: accounts, devices, IPs, shops, items with their
 // price history, orders with their lifecycle, refunds, reviews, messages, claims and complaints.
 // Every entity is plain JSON under a key, so any StateStore can hold it.
-import type { BulwarkEvent, EventOf, Address } from '../../contract/index.js';
+import type { BulwarkEvent, EventOf } from '../../contract/index.js';
 import type { StateStore } from '../ports.js';
 
 /** Most ids kept in a bounded list (devices of an account, accounts of a device...); counts go on. */
@@ -89,7 +89,6 @@ export interface OrderState {
   paymentId?: string;
   deviceId?: string;
   ip?: string;
-  address?: Address;
   paidAt?: number;
   shippedAt?: number;
   weightG?: number;
@@ -316,7 +315,7 @@ function applyOrderPlaced(state: StateStore, e: EventOf<'order.placed'>, at: num
   const d = e.data;
   const order: OrderState = {
     id: d.order_id, buyerId: d.buyer_id, shopId: d.shop_id, items: d.lines.map((l) => l.item_id),
-    amount: d.amount, placedAt: at, status: 'placed', address: d.address, refundIds: [],
+    amount: d.amount, placedAt: at, status: 'placed', refundIds: [],
   };
   if (d.coupon_id) order.couponId = d.coupon_id;
   if (d.payment_id) order.paymentId = d.payment_id;
@@ -348,8 +347,8 @@ function applyOrderPlaced(state: StateStore, e: EventOf<'order.placed'>, at: num
 }
 
 function pickPlaced(o: OrderState): Partial<OrderState> {
-  const { id, buyerId, shopId, items, amount, placedAt, address, couponId, paymentId, deviceId, ip } = o;
-  return { id, buyerId, shopId, items, amount, placedAt, address, couponId, paymentId, deviceId, ip };
+  const { id, buyerId, shopId, items, amount, placedAt, couponId, paymentId, deviceId, ip } = o;
+  return { id, buyerId, shopId, items, amount, placedAt, couponId, paymentId, deviceId, ip };
 }
 
 function applyRefundRequested(state: StateStore, e: EventOf<'refund.requested'>, at: number): void {

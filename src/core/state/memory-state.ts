@@ -33,7 +33,7 @@ export class MemoryStateStore implements StateStore {
     this.#space(ns).set(id, value);
   }
 
-  /** The entries changed since the last call, by flat key in key order, with their values (undefined: deleted). */
+  /** The entries changed since the last call, by flat key, with their values (undefined: deleted). */
   takeChanges(): Array<[string, unknown]> {
     const out: Array<[string, unknown]> = [];
     for (const [ns, ids] of this.#changed) {
@@ -41,7 +41,7 @@ export class MemoryStateStore implements StateStore {
       for (const id of ids) out.push([`${ns}:${id}`, space?.get(id)]);
     }
     this.#changed.clear();
-    return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return out;
   }
 
   get size(): number {

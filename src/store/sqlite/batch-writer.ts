@@ -1,60 +1,106 @@
-// Writes one commit batch in one SQLite transaction. The batch arrives already serialised to
-// strings and numbers, so that it can cross to a writer thread by a cheap copy.
+// Writes commit batches to SQLite. A batch arrives already serialised to strings and numbers, so
+// that it can cross to a writer thread by a cheap copy. A snapshot can hold every entity changed
+// since the last one (hundreds of thousands), so its state rows come in chunks, all inside the
+// batch's one transaction: memory holds one chunk at a time, and a crash midway commits nothing.
 import type Database from 'better-sqlite3';
 import type { CommitBatch } from '../../core/index.js';
 
-/** A commit batch as rows of primitives. */
+/** A commit batch's events, decisions and alerts as rows of primitives. */
 export interface BatchRows {
   events: Array<[id: string, type: string, time: string, source: string, late: number, body: string]>;
   decisions: Array<[eventId: string, decision: string, score: number, body: string]>;
   alerts: Array<[id: string, kind: string, time: string, updated: string, severity: string, body: string]>;
-  /** Snapshot entries; a null value deletes the key. Absent when the batch takes no snapshot. */
-  snapshot?: Array<[key: string, value: string | null]>;
 }
 
-/** Serialises a batch; values are read now, so later mutations by the pipeline cannot leak in. */
+/** Snapshot entries as rows; a null value deletes the key. */
+export type StateRows = Array<[key: string, value: string | null]>;
+
+/** State rows serialised per chunk. */
+export const SNAPSHOT_CHUNK = 20_000;
+
+/** Serialises a batch's events, decisions and alerts (not its snapshot). */
 export function toRows(batch: CommitBatch): BatchRows {
-  const rows: BatchRows = {
+  return {
     events: batch.events.map(({ event, late, raw }) =>
       [event.id, event.type, event.time, event.source ?? 'default', late ? 1 : 0, raw ?? JSON.stringify(event)]),
     decisions: batch.decisions.map((d) => [d.event_id, d.decision, d.score, JSON.stringify(d)]),
     alerts: batch.alerts.map((a) => [a.id, a.kind, a.time, a.updated, a.severity, JSON.stringify(a)]),
   };
-  if (batch.snapshot) rows.snapshot = batch.snapshot.map(([k, v]) => [k, v === undefined ? null : JSON.stringify(v)]);
-  return rows;
 }
+
+/** Serialises snapshot entries `from` to `to`; values are read now, so later mutations cannot leak in. */
+export function toStateRows(entries: ReadonlyArray<readonly [string, unknown]>, from: number, to: number): StateRows {
+  const out: StateRows = [];
+  for (let i = from; i < Math.min(to, entries.length); i++) {
+    const [k, v] = entries[i]!;
+    out.push([k, v === undefined ? null : JSON.stringify(v)]);
+  }
+  return out;
+}
+
+/** One step of writing a batch. */
+export type WriteStep =
+  | { op: 'batch'; rows: BatchRows }
+  | { op: 'begin'; rows: BatchRows }
+  | { op: 'state'; rows: StateRows }
+  | { op: 'commit' }
+  | { op: 'rollback' };
 
 /** Prepared statements for writing batches on one connection. */
 export class BatchWriter {
-  readonly #tx: (rows: BatchRows) => void;
+  readonly #db: Database.Database;
+  readonly #insertEvent: Database.Statement;
+  readonly #insertDecision: Database.Statement;
+  readonly #upsertAlert: Database.Statement;
+  readonly #upsertState: Database.Statement;
+  readonly #deleteState: Database.Statement;
+  readonly #markSnapshot: Database.Statement;
 
   constructor(db: Database.Database) {
-    const insertEvent = db.prepare('INSERT INTO events (id, type, time, source, late, body) VALUES (?, ?, ?, ?, ?, ?)');
-    const insertDecision = db.prepare('INSERT INTO decisions (event_id, decision, score, body) VALUES (?, ?, ?, ?)');
-    const upsertAlert = db.prepare(
+    this.#db = db;
+    this.#insertEvent = db.prepare('INSERT INTO events (id, type, time, source, late, body) VALUES (?, ?, ?, ?, ?, ?)');
+    this.#insertDecision = db.prepare('INSERT INTO decisions (event_id, decision, score, body) VALUES (?, ?, ?, ?)');
+    this.#upsertAlert = db.prepare(
       `INSERT INTO alerts (id, kind, time, updated, severity, body) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET time = excluded.time, updated = excluded.updated, severity = excluded.severity, body = excluded.body`);
-    const upsertState = db.prepare('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    const deleteState = db.prepare('DELETE FROM state WHERE key = ?');
-    const markSnapshot = db.prepare(
+    this.#upsertState = db.prepare('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.#deleteState = db.prepare('DELETE FROM state WHERE key = ?');
+    this.#markSnapshot = db.prepare(
       `INSERT INTO meta (key, value) VALUES ('snapshot_seq', (SELECT COALESCE(MAX(seq), 0) FROM events))
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
-    this.#tx = db.transaction((rows: BatchRows) => {
-      for (const r of rows.events) insertEvent.run(r);
-      for (const r of rows.decisions) insertDecision.run(r);
-      for (const r of rows.alerts) upsertAlert.run(r);
-      if (rows.snapshot) {
-        for (const [key, value] of rows.snapshot) {
-          if (value === null) deleteState.run(key);
-          else upsertState.run(key, value);
-        }
-        markSnapshot.run();
-      }
-    });
   }
 
-  /** Writes all rows in one transaction, or none of them. */
-  write(rows: BatchRows): void {
-    this.#tx(rows);
+  /** Runs one step: `batch` is a whole transaction; `begin`, `state`... `commit` span one. */
+  step(s: WriteStep): void {
+    switch (s.op) {
+      case 'batch':
+        this.#db.exec('BEGIN');
+        try { this.#rows(s.rows); } catch (err) { this.#db.exec('ROLLBACK'); throw err; }
+        this.#db.exec('COMMIT');
+        return;
+      case 'begin':
+        this.#db.exec('BEGIN');
+        try { this.#rows(s.rows); } catch (err) { this.#db.exec('ROLLBACK'); throw err; }
+        return;
+      case 'state':
+        for (const [key, value] of s.rows) {
+          if (value === null) this.#deleteState.run(key);
+          else this.#upsertState.run(key, value);
+        }
+        return;
+      case 'commit':
+        this.#markSnapshot.run();
+        this.#db.exec('COMMIT');
+        return;
+      case 'rollback':
+        if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+        return;
+    }
+  }
+
+  #rows(rows: BatchRows): void {
+    for (const r of rows.events) this.#insertEvent.run(r);
+    for (const r of rows.decisions) this.#insertDecision.run(r);
+    for (const r of rows.alerts) this.#upsertAlert.run(r);
   }
 }

@@ -7,7 +7,7 @@ import type { ApiKeyRecord, KeyStore } from '../keys.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { migrations } from './migrations.js';
 import { openDatabase } from './open.js';
-import { BatchWriter, toRows } from './batch-writer.js';
+import { BatchWriter, SNAPSHOT_CHUNK, toRows, toStateRows, type WriteStep } from './batch-writer.js';
 import { WriterThread } from './writer-client.js';
 import { StoreError } from '../store-error.js';
 
@@ -66,13 +66,33 @@ export class SqliteStore implements Store, KeyStore {
   }
 
   async commit(batch: CommitBatch): Promise<void> {
-    const rows = toRows(batch);
     try {
-      await this.#writer.write(rows);
+      const rows = toRows(batch);
+      const snapshot = batch.snapshot;
+      if (!snapshot) {
+        await this.#step({ op: 'batch', rows });
+      } else {
+        await this.#step({ op: 'begin', rows });
+        try {
+          for (let i = 0; i < snapshot.length; i += SNAPSHOT_CHUNK) {
+            await this.#step({ op: 'state', rows: toStateRows(snapshot, i, i + SNAPSHOT_CHUNK) });
+          }
+          await this.#step({ op: 'commit' });
+        } catch (err) {
+          await this.#step({ op: 'rollback' }).catch(() => { /* the first error is the one to report */ });
+          throw err;
+        }
+      }
     } catch (err) {
       throw new StoreError('ERR_STORE_WRITE', `writing a batch of ${batch.events.length} events to ${this.path} failed: ` +
         `${(err as Error).message}`, /SQLITE_BUSY|SQLITE_LOCKED/.test(String((err as { code?: string }).code)));
     }
+  }
+
+  #step(step: WriteStep): Promise<void> {
+    if (this.#writer instanceof WriterThread) return this.#writer.step(step);
+    this.#writer.step(step);
+    return Promise.resolve();
   }
 
   async decisionFor(eventId: string): Promise<Decision | undefined> {

@@ -1,6 +1,6 @@
 // The pipeline thread's side of the writer thread: one promise per batch, answered in order.
 import { Worker } from 'node:worker_threads';
-import type { BatchRows } from './batch-writer.js';
+import type { WriteStep } from './batch-writer.js';
 
 interface Reply { seq: number; ok: boolean; message?: string; code?: string }
 
@@ -35,8 +35,9 @@ export class WriterThread {
     this.#worker.unref();
   }
 
-  write(rows: BatchRows): Promise<void> {
-    return this.#send({ rows });
+  /** Runs one write step on the thread; steps run in the order sent. */
+  step(step: WriteStep): Promise<void> {
+    return this.#send({ step });
   }
 
   /** Lets the batches sent so far finish, then stops the thread; later writes are refused. */
@@ -50,7 +51,7 @@ export class WriterThread {
     return this.#closing;
   }
 
-  #send(body: { rows?: BatchRows; close?: true }): Promise<void> {
+  #send(body: { step?: WriteStep; close?: true }): Promise<void> {
     if (this.#failed) return Promise.reject(this.#failed);
     if (this.#closing && !body.close) {
       return Promise.reject(Object.assign(new Error('the SQLite store is closing; open it again to write'), { code: 'ERR_STORE_CLOSED' }));

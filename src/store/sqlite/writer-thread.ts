@@ -3,19 +3,19 @@
 // pipeline thread's connection read meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './open.js';
-import { BatchWriter, type BatchRows } from './batch-writer.js';
+import { BatchWriter, type WriteStep } from './batch-writer.js';
 
 const db = openDatabase((workerData as { path: string }).path);
 const writer = new BatchWriter(db);
 
-parentPort!.on('message', (msg: { seq: number; rows?: BatchRows; close?: true }) => {
+parentPort!.on('message', (msg: { seq: number; step?: WriteStep; close?: true }) => {
   if (msg.close) {
     db.close();
     parentPort!.postMessage({ seq: msg.seq, ok: true });
     return;
   }
   try {
-    writer.write(msg.rows!);
+    writer.step(msg.step!);
     parentPort!.postMessage({ seq: msg.seq, ok: true });
   } catch (err) {
     const e = err as { message?: string; code?: string };
