@@ -58,7 +58,7 @@ export class Engine {
     const engine = new Engine(config, state, applied, store);
     if (store) {
       await store.loadState((k, v) => state.load(k, v));
-      await store.loadAppliedIds((id) => applied.add(id));
+      await store.loadAppliedIds((id) => { applied.add(id); });
       for (const a of await store.allAlerts()) engine.#alerts.set(a.id, a);
       await store.eventsAfterSnapshot((e) => {
         engine.#pipeline.process(e);

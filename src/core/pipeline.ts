@@ -69,8 +69,7 @@ export class Pipeline {
   /** Applies one validated event and returns its decision (at decision points) and changed alerts. */
   process(event: BulwarkEvent): ProcessOutcome {
     const { state, applied, policy } = this.#opts;
-    if (applied.has(event.id)) return { status: 'duplicate' };
-    applied.add(event.id);
+    if (!applied.add(event.id)) return { status: 'duplicate' };
 
     const at = eventAt(event);
     const watermark = state.get<number>(WATERMARK.ns, WATERMARK.id) ?? Number.NEGATIVE_INFINITY;

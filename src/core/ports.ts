@@ -19,7 +19,8 @@ export interface StateStore {
 /** The ids of events already applied, for de-duplication across runs and processes. */
 export interface AppliedEvents {
   has(eventId: string): boolean;
-  add(eventId: string): void;
+  /** Records the id; answers false when it was already there (one lookup, not two). */
+  add(eventId: string): boolean;
 }
 
 /** Where updated alerts go; the pipeline calls it once per alert per event that changed it. */

@@ -131,6 +131,10 @@ export function splitKey(key: string): [string, string] {
 export class MemoryAppliedEvents implements AppliedEvents {
   readonly #ids = new Set<string>();
   has(eventId: string): boolean { return this.#ids.has(eventId); }
-  add(eventId: string): void { this.#ids.add(eventId); }
+  add(eventId: string): boolean {
+    const before = this.#ids.size;
+    this.#ids.add(eventId);
+    return this.#ids.size > before;
+  }
   get size(): number { return this.#ids.size; }
 }
