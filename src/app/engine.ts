@@ -103,7 +103,7 @@ export class Engine {
     const batch: CommitBatch = {
       events: this.#pendingEvents,
       decisions: this.#pendingDecisions,
-      alerts: [...this.#pendingAlerts.values()].map(cloneAlert),
+      alerts: [...this.#pendingAlerts.values()],
       ...(snapshot ? { snapshot: this.#state.takeChanges() } : {}),
     };
     this.#pendingEvents = [];
@@ -129,8 +129,4 @@ export class Engine {
   get store(): Store | undefined {
     return this.#store;
   }
-}
-
-function cloneAlert(a: Alert): Alert {
-  return JSON.parse(JSON.stringify(a)) as Alert;
 }

@@ -67,8 +67,9 @@ export interface Store {
   /** Calls `each` for every stored event after the last snapshot, in the order they were applied. */
   eventsAfterSnapshot(each: (event: BulwarkEvent) => void): Promise<void>;
   /**
-   * Writes a batch atomically: all of it or none of it. State values are live objects the
-   * pipeline keeps mutating: serialise them before the first `await`.
+   * Writes a batch atomically: all of it or none of it. Alerts and state values are live
+   * objects the pipeline keeps mutating: serialise them before the first `await` (a snapshot's
+   * values may be read later, until the commit is done: the engine applies nothing meanwhile).
    */
   commit(batch: CommitBatch): Promise<void>;
   decisionFor(eventId: string): Promise<Decision | undefined>;
