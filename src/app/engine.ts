@@ -2,10 +2,11 @@
 // is given) one batch at a time. Replay, serve and tests all run events through this.
 import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
 import {
-  MemoryAppliedEvents, MemoryStateStore, Pipeline, compareAlerts,
-  type CommitBatch, type ProcessOutcome, type Store,
+  MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts,
+  type Cluster, type CommitBatch, type ProcessOutcome, type Store,
 } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
+import { addressKey, VAGUE_KEY_PREFIX } from '../text/address/index.js';
 import type { Config } from '../config/index.js';
 
 export interface EngineStats {
@@ -39,6 +40,7 @@ export class Engine {
       policy: { thresholds: config.decision.thresholds, byType: config.decision.byType },
       state,
       applied,
+      addressKey: linkableAddressKey,
       alerts: {
         alertChanged: (a) => {
           this.#alerts.set(a.id, a);
@@ -117,6 +119,12 @@ export class Engine {
     if (snapshot || (opts.wait ?? true)) await this.#inflight;
   }
 
+  /** The identity-graph cluster of an account with the evidence of its links; undefined for an unknown account. */
+  links(accountId: string): Cluster | undefined {
+    if (this.#state.get(NS.account, accountId) === undefined) return undefined;
+    return clusterOf(this.#state, accountId);
+  }
+
   /** Every alert in its current state, first seen first. */
   alerts(): Alert[] {
     return [...this.#alerts.values()].sort(compareAlerts);
@@ -129,4 +137,10 @@ export class Engine {
   get store(): Store | undefined {
     return this.#store;
   }
+}
+
+/** The address key the identity graph links by; a vague address (no door) links nobody. */
+function linkableAddressKey(address: Parameters<typeof addressKey>[0]): string | undefined {
+  const key = addressKey(address);
+  return key.startsWith(VAGUE_KEY_PREFIX) ? undefined : key;
 }

@@ -8,3 +8,4 @@ export * from './keys.js';
 export * from './demo.js';
 export * from './simulate.js';
 export * from './evaluate.js';
+export * from './links.js';

@@ -10,3 +10,4 @@ export * from './state/entities.js';
 export * from './state/windows.js';
 export * from './state/robust.js';
 export * from './state/memory-state.js';
+export * from './graph/index.js';

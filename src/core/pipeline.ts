@@ -9,6 +9,9 @@ import { decide, type DecisionPolicy, type SourcedContribution } from './decide.
 import { applyAlertUpdate } from './alerts.js';
 import { Entities, applyToEntities, entityKeys } from './state/entities.js';
 import { ScopedState, detectorNamespace } from './scoped-state.js';
+import {
+  DEFAULT_GRAPH_PARAMS, eventLinks, graphStateKeys, linkAccount, type AddressKeyFn, type GraphParams,
+} from './graph/index.js';
 
 /** Where the newest event time seen so far is kept. */
 export const WATERMARK = { ns: 'meta', id: 'watermark' } as const;
@@ -21,6 +24,13 @@ export interface PipelineOptions {
   state: StateStore;
   applied: AppliedEvents;
   alerts: AlertSink;
+  /**
+   * The canonical key of a delivery address (from src/text, wired by app/), so the identity
+   * graph links orders shipped to one door however it is written; without it addresses link nothing.
+   */
+  addressKey?: AddressKeyFn;
+  /** Identity graph parameters; missing ones use DEFAULT_GRAPH_PARAMS. */
+  graph?: Partial<GraphParams>;
 }
 
 export type ProcessOutcome =
@@ -39,9 +49,11 @@ export class Pipeline {
   readonly #entities: Entities;
   readonly #byType = new Map<string, Bound[]>();
   readonly #all: Bound[];
+  readonly #graph: GraphParams;
 
   constructor(opts: PipelineOptions) {
     this.#opts = opts;
+    this.#graph = { ...DEFAULT_GRAPH_PARAMS, ...opts.graph };
     this.#entities = new Entities(opts.state);
     this.#all = opts.detectors.map((d) => ({
       detector: d,
@@ -60,6 +72,8 @@ export class Pipeline {
   /** Every state key that processing `event` may read, for stores that load ahead. */
   stateKeys(event: BulwarkEvent): string[] {
     const out = [`${WATERMARK.ns}:${WATERMARK.id}`, ...entityKeys(event)];
+    const links = eventLinks(event, this.#opts.addressKey);
+    if (links) out.push(...graphStateKeys(links.accountId, links.keys));
     for (const b of this.#byType.get(event.type) ?? []) {
       for (const [ns, id] of b.detector.stateKeys(event, b.params)) out.push(`${detectorNamespace(b.detector.kind, ns)}:${id}`);
     }
@@ -77,6 +91,8 @@ export class Pipeline {
     if (!late) state.set(WATERMARK.ns, WATERMARK.id, at);
 
     applyToEntities(state, event, at);
+    const links = eventLinks(event, this.#opts.addressKey);
+    if (links) linkAccount(state, links.accountId, links.keys, this.#graph);
 
     const contributions: SourcedContribution[] = [];
     const changed = new Map<string, Alert>();

@@ -6,7 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Alert } from '../contract/index.js';
-import type { Store } from '../core/index.js';
+import type { Cluster, Store } from '../core/index.js';
 import type { KeyStore } from '../store/index.js';
 import { authenticate } from './auth.js';
 import { errorBody, toHttpError } from './errors.js';
@@ -15,6 +15,7 @@ import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/parse.js';
 import { OneLinePerRequest } from './logging.js';
 import { ServerMetrics } from './metrics.js';
 import { EVENT_SCHEMA_ID, eventSchema } from './schemas.js';
+import { accountsRoutes } from './routes/accounts.js';
 import { alertsRoutes } from './routes/alerts.js';
 import { eventsRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -22,7 +23,7 @@ import { metricsRoutes } from './routes/metrics.js';
 
 export interface ServerOptions {
   /** The one engine every ingest request goes through; app's Engine is one. */
-  engine: IngestEngine & { alerts(): readonly Alert[] };
+  engine: IngestEngine & { alerts(): readonly Alert[]; links(accountId: string): Cluster | undefined };
   /** Where committed alerts and decisions are read from. */
   store: Store;
   keys: KeyStore;
@@ -82,6 +83,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   await app.register(eventsRoutes, { ingestor, limits });
   await app.register(alertsRoutes, { store: opts.store, metrics });
+  await app.register(accountsRoutes, { links: (id) => opts.engine.links(id) });
   await app.register(healthRoutes, { store: opts.store, ingestFailure: () => ingestor.failure });
   await app.register(metricsRoutes, { metrics });
   app.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());

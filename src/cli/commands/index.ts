@@ -7,6 +7,7 @@ import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
 import { registerEval } from './eval.js';
 import { registerDemo } from './demo.js';
+import { registerLinks } from './links.js';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -18,4 +19,5 @@ export const commands: RegisterCommand[] = [
   registerSimulate,
   registerEval,
   registerDemo,
+  registerLinks,
 ];
