@@ -35,22 +35,7 @@ export function toFullWidth(text: string): string {
 
 const DIGITS = '零一二三四五六七八九';
 
-/** An integer 0..99999 in Chinese numerals: 388 → 三百八十八, 1000 → 一千. */
-export function toChineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 99999) throw new RangeError(`toChineseNumber: ${n} is outside 0..99999`);
-  if (n === 0) return '零';
-  const units = ['', '十', '百', '千', '万'];
-  const digits = String(n).split('').map(Number);
-  let out = '';
-  let zero = false;
-  digits.forEach((d, i) => {
-    const unit = units[digits.length - 1 - i]!;
-    if (d === 0) { zero = out.length > 0; return; }
-    if (zero) { out += '零'; zero = false; }
-    out += (d === 1 && unit === '十' && out === '' ? '' : DIGITS[d]) + unit;
-  });
-  return out;
-}
+export { toChineseNumber } from '../../text/index.js';
 
 /** Digits written one by one in Chinese characters: 501 → 五零一 (how room numbers are said). */
 export function toChineseDigits(text: string): string {

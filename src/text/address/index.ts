@@ -3,3 +3,4 @@
 export { addressKey, normalizeAddress, VAGUE_KEY_PREFIX, type NormalizedAddress } from './normalize-address.js';
 export type { VaguenessReason } from './vagueness.js';
 export { VAGUE_THRESHOLD } from './lexicon.js';
+export { toChineseNumber } from './numerals.js';

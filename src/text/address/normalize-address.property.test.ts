@@ -7,6 +7,7 @@ import { TRADITIONAL_PAIRS } from './data/traditional.js';
 import { fold } from './fold.js';
 import { VAGUE_THRESHOLD } from './lexicon.js';
 import { addressKey, normalizeAddress } from './normalize-address.js';
+import { toChineseNumber } from './numerals.js';
 
 const ESTATES = ['阳光花园', '金色家园', '翠苑', '万科城', '碧桂园', '绿城桂花苑', '恒大名都', '龙湖春江郦城', '世纪花园',
   '锦绣江南', '东方明珠苑', '和谐家园', '枫林湾', '湖畔居', '凤凰城', '华润城', '国际金融中心', '紫荆公寓'];
@@ -15,27 +16,12 @@ const ROADS = ['人民路', '解放路', '中山路', '建设路', '文三路', 
 const DIGITS = '零一二三四五六七八九';
 const FORMAL = '零壹贰叁肆伍陆柒捌玖';
 
-/** 388 → 三百八十八, 10 → 十, 2804 → 二千八百零四. */
-function chineseNumber(n: number): string {
-  if (n === 0) return '零';
-  const units = ['', '十', '百', '千'];
-  const ds = String(n).split('').map(Number);
-  let out = '';
-  let zero = false;
-  ds.forEach((d, i) => {
-    const unit = units[ds.length - 1 - i]!;
-    if (d === 0) { zero = out.length > 0; return; }
-    if (zero) { out += '零'; zero = false; }
-    out += (d === 1 && unit === '十' && out === '' ? '' : DIGITS[d]) + unit;
-  });
-  return out;
-}
 
 type NumeralStyle = 'digits' | 'positional' | 'oneByOne' | 'formal' | 'fullWidth';
 function writeNumber(n: number, style: NumeralStyle): string {
   switch (style) {
     case 'digits': return String(n);
-    case 'positional': return chineseNumber(n);
+    case 'positional': return toChineseNumber(n);
     case 'oneByOne': return String(n).replace(/\d/g, (d) => DIGITS[Number(d)]!);
     case 'formal': return String(n).replace(/\d/g, (d) => FORMAL[Number(d)]!);
     case 'fullWidth': return String(n).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
