@@ -1,7 +1,6 @@
 // The demo: a simulated marketplace week, replayed into an embedded store, evaluated against
 // the simulation's truth. Everything a newcomer needs to see Bulwark work, on one machine.
-import { rmSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/index.js';
 import { simulateToDir, type SimulateSummary } from './simulate.js';

@@ -4,6 +4,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import type { Alert, DecisionValue, Rejection } from '../contract/index.js';
 import { DECISION_POINTS, parseLine, readLines, toLine } from '../contract/index.js';
 import type { Store } from '../core/index.js';
@@ -129,9 +130,7 @@ async function writeAlerts(path: string, alerts: readonly Alert[]): Promise<void
 }
 
 async function writeJson(path: string, value: unknown): Promise<void> {
-  const w = createWriteStream(path);
-  w.end(`${JSON.stringify(value, null, 2)}\n`);
-  await once(w, 'finish');
+  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** Buffered NDJSON output that respects the file stream's back-pressure between batches. */
