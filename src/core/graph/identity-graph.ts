@@ -116,6 +116,15 @@ export function clusterOf(state: StateStore, accountId: string): Cluster {
   return { root, size: record?.size ?? 1, accounts, links };
 }
 
+/**
+ * The root and size of `accountId`'s cluster without copying its members or evidence: the cheap
+ * read for a detector that asks of every order whether its buyer is linked to others.
+ */
+export function clusterRootOf(state: StateStore, accountId: string): { root: string; size: number } {
+  const root = findRoot(state, accountId);
+  return { root, size: state.get<ClusterRecord>(GRAPH_NS.cluster, root)?.size ?? 1 };
+}
+
 /** The state keys `linkAccount` reads first for these keys (the parent chains are found as it goes). */
 export function graphStateKeys(accountId: string, keys: readonly LinkKey[]): string[] {
   return [`${GRAPH_NS.parent}:${accountId}`, ...keys.map((k) => `${GRAPH_NS.link}:${k.via}:${k.value}`)];

@@ -3,7 +3,7 @@
 // Every entity is plain JSON under a key, so any StateStore can hold it.
 import type { BulwarkEvent, EventOf } from '../../contract/index.js';
 import type { StateStore } from '../ports.js';
-import { clusterOf, type Cluster } from '../graph/identity-graph.js';
+import { clusterOf, clusterRootOf, type Cluster } from '../graph/identity-graph.js';
 
 /** Most ids kept in a bounded list (devices of an account, accounts of a device...); counts go on. */
 export const MAX_LINKS = 64;
@@ -149,6 +149,8 @@ export class Entities {
   complaint(id: string): ComplaintState | undefined { return this.state.get(NS.complaint, id); }
   /** The identity-graph cluster of an account (read only; a cluster of one when it shares nothing). */
   cluster(accountId: string): Cluster { return clusterOf(this.state, accountId); }
+  /** The root and size of an account's cluster, without copying it (size 1 when it shares nothing). */
+  clusterRoot(accountId: string): { root: string; size: number } { return clusterRootOf(this.state, accountId); }
 }
 
 /** The entity keys an event reads or writes, so a remote store can load them first. */
