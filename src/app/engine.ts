@@ -3,7 +3,7 @@
 import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
 import {
   MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts,
-  type Cluster, type CommitBatch, type ProcessOutcome, type Store,
+  type AddressKey, type Cluster, type CommitBatch, type ProcessOutcome, type Store,
 } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
 import { addressKey, VAGUE_KEY_PREFIX } from '../text/address/index.js';
@@ -40,7 +40,7 @@ export class Engine {
       policy: { thresholds: config.decision.thresholds, byType: config.decision.byType },
       state,
       applied,
-      addressKey: linkableAddressKey,
+      addressKey: keyAddress,
       alerts: {
         alertChanged: (a) => {
           this.#alerts.set(a.id, a);
@@ -139,8 +139,8 @@ export class Engine {
   }
 }
 
-/** The address key the identity graph links by; a vague address (no door) links nobody. */
-function linkableAddressKey(address: Parameters<typeof addressKey>[0]): string | undefined {
+/** The canonical key of a delivery address, and whether it is vague (names no door). */
+function keyAddress(address: Parameters<typeof addressKey>[0]): AddressKey {
   const key = addressKey(address);
-  return key.startsWith(VAGUE_KEY_PREFIX) ? undefined : key;
+  return { key, vague: key.startsWith(VAGUE_KEY_PREFIX) };
 }

@@ -5,6 +5,7 @@ import type { TSchema } from '@sinclair/typebox';
 import type { AlertKind, AlertSubjects, BulwarkEvent, DecisionValue, EventType, Severity } from '../contract/index.js';
 import type { Entities } from './state/entities.js';
 import type { StateStore } from './ports.js';
+import type { AddressKey } from './graph/index.js';
 
 /** One reason a detector gives to move the decision on the current event. */
 export interface Contribution {
@@ -49,6 +50,12 @@ export interface DetectorContext<P> {
   /** The detector's own state; its namespaces are its own, apart from every other detector's. */
   state: StateStore;
   params: P;
+  /**
+   * The key of the event's delivery address (order.placed only, when the pipeline has an address
+   * keyer): canonical for one door however written, and whether it is vague. Computed once for
+   * the graph and every detector.
+   */
+  address?: AddressKey | undefined;
 }
 
 /** A detector of one abuse kind. */

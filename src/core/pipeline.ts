@@ -10,7 +10,7 @@ import { applyAlertUpdate } from './alerts.js';
 import { Entities, applyToEntities, entityKeys } from './state/entities.js';
 import { ScopedState, detectorNamespace } from './scoped-state.js';
 import {
-  DEFAULT_GRAPH_PARAMS, eventLinks, graphStateKeys, linkAccount, type AddressKeyFn, type GraphParams,
+  DEFAULT_GRAPH_PARAMS, eventLinks, graphStateKeys, linkAccount, type AddressKey, type AddressKeyFn, type GraphParams,
 } from './graph/index.js';
 
 /** Where the newest event time seen so far is kept. */
@@ -25,8 +25,9 @@ export interface PipelineOptions {
   applied: AppliedEvents;
   alerts: AlertSink;
   /**
-   * The canonical key of a delivery address (from src/text, wired by app/), so the identity
-   * graph links orders shipped to one door however it is written; without it addresses link nothing.
+   * Keys a delivery address (src/text, wired by app/), so the identity graph links orders shipped
+   * to one door however it is written and detectors see vague addresses; called once per order.
+   * Without it addresses link nothing and detectors see no address key.
    */
   addressKey?: AddressKeyFn;
   /** Identity graph parameters; missing ones use DEFAULT_GRAPH_PARAMS. */
@@ -72,7 +73,7 @@ export class Pipeline {
   /** Every state key that processing `event` may read, for stores that load ahead. */
   stateKeys(event: BulwarkEvent): string[] {
     const out = [`${WATERMARK.ns}:${WATERMARK.id}`, ...entityKeys(event)];
-    const links = eventLinks(event, this.#opts.addressKey);
+    const links = eventLinks(event, this.#addressOf(event));
     if (links) out.push(...graphStateKeys(links.accountId, links.keys));
     for (const b of this.#byType.get(event.type) ?? []) {
       for (const [ns, id] of b.detector.stateKeys(event, b.params)) out.push(`${detectorNamespace(b.detector.kind, ns)}:${id}`);
@@ -91,14 +92,15 @@ export class Pipeline {
     if (!late) state.set(WATERMARK.ns, WATERMARK.id, at);
 
     applyToEntities(state, event, at);
-    const links = eventLinks(event, this.#opts.addressKey);
+    const address = this.#addressOf(event);
+    const links = eventLinks(event, address);
     if (links) linkAccount(state, links.accountId, links.keys, this.#graph);
 
     const contributions: SourcedContribution[] = [];
     const changed = new Map<string, Alert>();
     for (const b of this.#byType.get(event.type) ?? []) {
       const ctx: DetectorContext<unknown> = {
-        at, watermark, late, entities: this.#entities, state: b.state, params: b.params,
+        at, watermark, late, entities: this.#entities, state: b.state, params: b.params, address,
       };
       const result = b.detector.inspect(event, ctx);
       if (!result) continue;
@@ -114,5 +116,9 @@ export class Pipeline {
     return decision
       ? { status: 'accepted', late, decision, alerts: [...changed.values()] }
       : { status: 'accepted', late, alerts: [...changed.values()] };
+  }
+
+  #addressOf(event: BulwarkEvent): AddressKey | undefined {
+    return event.type === 'order.placed' && this.#opts.addressKey ? this.#opts.addressKey(event.data.address) : undefined;
   }
 }

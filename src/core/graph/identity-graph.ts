@@ -11,8 +11,11 @@ import type { LinkKey, LinkVia } from './link-keys.js';
 
 /** State namespaces of the graph. */
 export const GRAPH_NS = {
-  /** `via:value` → LinkEntity: the accounts seen with one device, payment id, phone, address or IP. */
-  link: 'graph.link',
+  /**
+   * One namespace per kind of link entity, value → SharedBy: the accounts seen with one device,
+   * payment id, phone, address key or IP. (Apart, so a lookup needs no joined key.)
+   */
+  link: { device: 'graph.device', payment: 'graph.payment', phone: 'graph.phone', address: 'graph.address', ip: 'graph.ip' } satisfies Record<LinkVia, string>,
   /** account → parent account (only accounts that are not the root of their cluster). */
   parent: 'graph.parent',
   /** root account → ClusterRecord (only clusters of two or more). */
@@ -62,7 +65,8 @@ export interface Cluster {
   links: LinkEvidence[];
 }
 
-interface LinkEntity {
+/** The accounts seen with one link entity (a device, payment id, phone, address key or IP). */
+export interface SharedBy {
   /** The first `hubAccounts + 1` distinct accounts seen with it. */
   accounts: string[];
   /** Distinct accounts seen, exact up to `hubAccounts + 1`, then a lower bound. */
@@ -78,10 +82,10 @@ interface ClusterRecord {
 /** Records that `accountId` was seen with each of `keys`, merging clusters through strong links. */
 export function linkAccount(state: StateStore, accountId: string, keys: readonly LinkKey[], params: GraphParams): void {
   for (const key of keys) {
-    const id = `${key.via}:${key.value}`;
-    const entity = state.get<LinkEntity>(GRAPH_NS.link, id);
+    const ns = GRAPH_NS.link[key.via];
+    const entity = state.get<SharedBy>(ns, key.value);
     if (!entity) {
-      state.set(GRAPH_NS.link, id, { accounts: [accountId], n: 1 } satisfies LinkEntity);
+      state.set(ns, key.value, { accounts: [accountId], n: 1 } satisfies SharedBy);
       continue;
     }
     if (entity.accounts.includes(accountId)) continue;
@@ -89,7 +93,7 @@ export function linkAccount(state: StateStore, accountId: string, keys: readonly
     const hub = entity.n >= params.hubAccounts;
     if (entity.accounts.length <= params.hubAccounts) entity.accounts.push(accountId);
     entity.n++;
-    state.set(GRAPH_NS.link, id, entity);
+    state.set(ns, key.value, entity);
     const first = entity.accounts[0]!;
     if (key.via === 'ip' || hub) {
       addWeak(state, accountId, { a: first, b: accountId, via: key.via, value: key.value, weak: true });
@@ -125,9 +129,14 @@ export function clusterRootOf(state: StateStore, accountId: string): { root: str
   return { root, size: state.get<ClusterRecord>(GRAPH_NS.cluster, root)?.size ?? 1 };
 }
 
+/** The accounts seen with a device, payment id, phone, address key or IP; undefined if none was. */
+export function sharedBy(state: StateStore, via: LinkVia, value: string): SharedBy | undefined {
+  return state.get<SharedBy>(GRAPH_NS.link[via], value);
+}
+
 /** The state keys `linkAccount` reads first for these keys (the parent chains are found as it goes). */
 export function graphStateKeys(accountId: string, keys: readonly LinkKey[]): string[] {
-  return [`${GRAPH_NS.parent}:${accountId}`, ...keys.map((k) => `${GRAPH_NS.link}:${k.via}:${k.value}`)];
+  return [`${GRAPH_NS.parent}:${accountId}`, ...keys.map((k) => `${GRAPH_NS.link[k.via]}:${k.value}`)];
 }
 
 function findRoot(state: StateStore, accountId: string): string {

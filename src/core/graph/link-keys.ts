@@ -12,14 +12,25 @@ export type LinkVia = 'device' | 'payment' | 'phone' | 'address' | 'ip';
 /** One link entity an event ties to an account. */
 export interface LinkKey { via: LinkVia; value: string }
 
-/**
- * The canonical key of a delivery address, or undefined when the address names no door (a vague
- * address links nobody: "the east gate of the campus" is not one household).
- */
-export type AddressKeyFn = (address: Address) => string | undefined;
+/** A delivery address as the text layer keys it. */
+export interface AddressKey {
+  /** Canonical: the same door however it is written. */
+  key: string;
+  /**
+   * True when the address names no door (no building and room, only a road, a landmark or "see
+   * note"). A vague address links nobody: "the east gate of the campus" is not one household.
+   */
+  vague: boolean;
+}
 
-/** The account an event is about and the link entities it carries; undefined when it carries none. */
-export function eventLinks(e: BulwarkEvent, addressKey?: AddressKeyFn): { accountId: string; keys: LinkKey[] } | undefined {
+/** Keys a delivery address; the pipeline calls it once per order and shares the answer. */
+export type AddressKeyFn = (address: Address) => AddressKey;
+
+/**
+ * The account an event is about and the link entities it carries; undefined when it carries
+ * none. `address` is the key of the event's delivery address, computed once by the pipeline.
+ */
+export function eventLinks(e: BulwarkEvent, address?: AddressKey): { accountId: string; keys: LinkKey[] } | undefined {
   const keys: LinkKey[] = [];
   let accountId: string;
   switch (e.type) {
@@ -39,7 +50,7 @@ export function eventLinks(e: BulwarkEvent, addressKey?: AddressKeyFn): { accoun
       accountId = e.data.buyer_id;
       push(keys, 'device', e.data.device_id);
       push(keys, 'payment', e.data.payment_id);
-      if (addressKey) push(keys, 'address', addressKey(e.data.address));
+      if (address && !address.vague) push(keys, 'address', address.key);
       push(keys, 'ip', e.data.ip);
       break;
     default:

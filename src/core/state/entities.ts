@@ -3,9 +3,9 @@
 // Every entity is plain JSON under a key, so any StateStore can hold it.
 import type { BulwarkEvent, EventOf } from '../../contract/index.js';
 import type { StateStore } from '../ports.js';
-import { clusterOf, clusterRootOf, type Cluster } from '../graph/identity-graph.js';
+import { clusterOf, clusterRootOf, sharedBy, type Cluster, type SharedBy } from '../graph/identity-graph.js';
 
-/** Most ids kept in a bounded list (devices of an account, accounts of a device...); counts go on. */
+/** Most ids kept in a bounded list (devices, IPs and payment ids of an account). */
 export const MAX_LINKS = 64;
 /** Prices kept in an item's history; enough for a robust median, bounded for memory. */
 export const PRICE_HISTORY = 32;
@@ -33,15 +33,6 @@ export interface AccountState {
   complaintsBy: number;
   complaintsAgainst: number;
   couponClaims: number;
-}
-
-export interface LinkState {
-  id: string;
-  firstSeenAt: number;
-  /** The first MAX_LINKS distinct accounts seen with it. */
-  accounts: string[];
-  /** True once more distinct accounts were seen than `accounts` holds: a shared, weak link. */
-  saturated?: true;
 }
 
 export interface ShopState {
@@ -116,16 +107,13 @@ export interface ComplaintState { id: string; byId: string; againstId: string; k
 
 /** The state namespace of each entity kind. One place, so adapters and detectors agree. */
 export const NS = {
-  account: 'acct', device: 'dev', ip: 'ip', payment: 'pay', shop: 'shop', item: 'item',
+  account: 'acct', shop: 'shop', item: 'item',
   order: 'order', refund: 'refund', claim: 'claim', complaint: 'complaint',
 } as const;
 
 /** The flat key of an entity, as stores persist it and `stateKeys` lists it. */
 export const keys = {
   account: (id: string) => `${NS.account}:${id}`,
-  device: (id: string) => `${NS.device}:${id}`,
-  ip: (ip: string) => `${NS.ip}:${ip}`,
-  payment: (id: string) => `${NS.payment}:${id}`,
   shop: (id: string) => `${NS.shop}:${id}`,
   item: (id: string) => `${NS.item}:${id}`,
   order: (id: string) => `${NS.order}:${id}`,
@@ -138,9 +126,10 @@ export const keys = {
 export class Entities {
   constructor(private readonly state: StateStore) {}
   account(id: string): AccountState | undefined { return this.state.get(NS.account, id); }
-  device(id: string): LinkState | undefined { return this.state.get(NS.device, id); }
-  ip(ip: string): LinkState | undefined { return this.state.get(NS.ip, ip); }
-  payment(id: string): LinkState | undefined { return this.state.get(NS.payment, id); }
+  /** The accounts seen with a device (kept by the identity graph). */
+  device(id: string): SharedBy | undefined { return sharedBy(this.state, 'device', id); }
+  ip(ip: string): SharedBy | undefined { return sharedBy(this.state, 'ip', ip); }
+  payment(id: string): SharedBy | undefined { return sharedBy(this.state, 'payment', id); }
   shop(id: string): ShopState | undefined { return this.state.get(NS.shop, id); }
   item(id: string): ItemState | undefined { return this.state.get(NS.item, id); }
   order(id: string): OrderState | undefined { return this.state.get(NS.order, id); }
@@ -158,15 +147,13 @@ export function entityKeys(e: BulwarkEvent): string[] {
   switch (e.type) {
     case 'account.registered':
     case 'account.login':
-      return compact([keys.account(e.data.account_id), e.data.device_id && keys.device(e.data.device_id), e.data.ip && keys.ip(e.data.ip)]);
+      return [keys.account(e.data.account_id)];
     case 'shop.opened': return [keys.shop(e.data.shop_id), keys.account(e.data.owner_id)];
     case 'listing.updated': return [keys.item(e.data.item_id), keys.shop(e.data.shop_id)];
-    case 'coupon.claimed':
-      return compact([keys.account(e.data.account_id), e.data.device_id && keys.device(e.data.device_id), e.data.ip && keys.ip(e.data.ip)]);
+    case 'coupon.claimed': return [keys.account(e.data.account_id)];
     case 'order.placed':
-      return compact([keys.order(e.data.order_id), keys.account(e.data.buyer_id), keys.shop(e.data.shop_id),
-        ...e.data.lines.map((l) => keys.item(l.item_id)), e.data.device_id && keys.device(e.data.device_id),
-        e.data.ip && keys.ip(e.data.ip), e.data.payment_id && keys.payment(e.data.payment_id)]);
+      return [keys.order(e.data.order_id), keys.account(e.data.buyer_id), keys.shop(e.data.shop_id),
+        ...e.data.lines.map((l) => keys.item(l.item_id))];
     case 'order.paid':
     case 'order.shipped':
     case 'order.delivered':
@@ -194,13 +181,13 @@ export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number):
       a.registeredAt = a.registeredAt === undefined ? at : Math.min(a.registeredAt, at);
       if (e.data.phone) a.phone = e.data.phone;
       if (e.data.referrer_id) a.referrerId = e.data.referrer_id;
-      linkAccount(state, a, e.data.device_id, e.data.ip, at);
+      noteDeviceAndIp(a, e.data.device_id, e.data.ip);
       state.set(NS.account, a.id, a);
       return;
     }
     case 'account.login': {
       const a = touchAccount(state, e.data.account_id, at);
-      linkAccount(state, a, e.data.device_id, e.data.ip, at);
+      noteDeviceAndIp(a, e.data.device_id, e.data.ip);
       state.set(NS.account, a.id, a);
       return;
     }
@@ -209,7 +196,7 @@ export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number):
     case 'coupon.claimed': {
       const a = touchAccount(state, e.data.account_id, at);
       a.couponClaims++;
-      linkAccount(state, a, e.data.device_id, e.data.ip, at);
+      noteDeviceAndIp(a, e.data.device_id, e.data.ip);
       state.set(NS.account, a.id, a);
       return;
     }
@@ -332,11 +319,8 @@ function applyOrderPlaced(state: StateStore, e: EventOf<'order.placed'>, at: num
 
   const buyer = touchAccount(state, d.buyer_id, at);
   buyer.orders++; buyer.orderAmount += d.amount;
-  linkAccount(state, buyer, d.device_id, d.ip, at);
-  if (d.payment_id) {
-    pushBounded(buyer.payments, d.payment_id);
-    linkTo(state, NS.payment, d.payment_id, buyer.id, at);
-  }
+  noteDeviceAndIp(buyer, d.device_id, d.ip);
+  if (d.payment_id) pushBounded(buyer.payments, d.payment_id);
   state.set(NS.account, buyer.id, buyer);
 
   const shop = touchShop(state, d.shop_id);
@@ -409,19 +393,10 @@ function touchShop(state: StateStore, id: string): ShopState {
   };
 }
 
-function linkAccount(state: StateStore, a: AccountState, deviceId: string | undefined, ip: string | undefined, at: number): void {
-  if (deviceId) { pushBounded(a.devices, deviceId); linkTo(state, NS.device, deviceId, a.id, at); }
-  if (ip) { pushBounded(a.ips, ip); linkTo(state, NS.ip, ip, a.id, at); }
-}
-
-function linkTo(state: StateStore, ns: string, id: string, accountId: string, at: number): void {
-  const l = state.get<LinkState>(ns, id) ?? { id, firstSeenAt: at, accounts: [] };
-  if (!l.accounts.includes(accountId)) {
-    if (l.accounts.length < MAX_LINKS) l.accounts.push(accountId);
-    else l.saturated = true;
-  }
-  if (at < l.firstSeenAt) l.firstSeenAt = at;
-  state.set(ns, id, l);
+/** What an account was seen with; who else was seen with them is the identity graph's. */
+function noteDeviceAndIp(a: AccountState, deviceId: string | undefined, ip: string | undefined): void {
+  if (deviceId) pushBounded(a.devices, deviceId);
+  if (ip) pushBounded(a.ips, ip);
 }
 
 function pushBounded(list: string[], id: string): void {
@@ -433,8 +408,4 @@ function insertByTime(list: PricePoint[], p: PricePoint): void {
   let i = list.length;
   while (i > 0 && list[i - 1]!.at > p.at) i--;
   list.splice(i, 0, p);
-}
-
-function compact(xs: Array<string | undefined | false | ''>): string[] {
-  return xs.filter((x): x is string => typeof x === 'string' && x.length > 0);
 }
