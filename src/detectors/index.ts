@@ -2,8 +2,9 @@
 // interface. Shared code looks detectors up here and never branches on a kind.
 import type { AnyDetector } from '../core/index.js';
 import { priceErrorDetector } from './price-error.js';
+import { scalpingDetector } from './scalping.js';
 
 /** Every detector, in the order the pipeline runs them (the order of reasons among equal scores). */
-export const detectors: readonly AnyDetector[] = [priceErrorDetector];
+export const detectors: readonly AnyDetector[] = [priceErrorDetector, scalpingDetector];
 
-export { priceErrorDetector };
+export { priceErrorDetector, scalpingDetector };

@@ -1,0 +1,396 @@
+// Scalping (黄牛抢购): one party buys a limited launch through many accounts, each within the
+// per-account limit, linked by what they cannot help sharing: devices, payment instruments, phones
+// and one delivery door written many ways. The identity graph (src/core/graph) joins them; this
+// detector counts the units a whole linked group buys of one launch and stops the group at the
+// limit of one household. Units are kept per (launch, account) and summed over the group's members
+// when an order comes, so two groups that merge mid-launch add up without any re-keying.
+import { Type, type Static } from '@sinclair/typebox';
+import type { EventOf, Severity } from '../contract/index.js';
+import { round4, type AlertUpdate, type Cluster, type Contribution, type Detector, type DetectorContext, type DetectorResult } from '../core/index.js';
+
+export const ScalpingParams = Type.Object({
+  householdAccounts: Type.Integer({ minimum: 1, maximum: 20, default: 2,
+    description: 'accounts of one linked group (shared device, payment, phone or door) that may each buy up to the ' +
+      'per-account limit of a launch. A couple on one tablet, one card or one door is the commonest household that ' +
+      'shares identity signals and both are genuine fans; a third linked account buying the same drop is where a ' +
+      'household ends and a ring begins. The group may buy perAccountLimit x householdAccounts units' }),
+  relaunchGapMs: Type.Integer({ minimum: 0, default: 24 * 3600_000,
+    description: 'a restock (stock raised) of a limited item this long after its last order is a new launch with ' +
+      'fresh limits, ms. A drop sells out in minutes to hours and a restock within it is part of it; a day of ' +
+      'quiet means the drop is over' }),
+}, { additionalProperties: false });
+
+export type ScalpingParams = Static<typeof ScalpingParams>;
+
+/**
+ * The rules one launch is judged by. Today they come from the detector's parameters and the
+ * listing; a merchant's per-launch strategy will override them here and nowhere else.
+ */
+interface LaunchPolicy {
+  perAccountLimit: number;
+  householdAccounts: number;
+}
+
+/** A limited launch of one item, and its scalping incident once one is seen. */
+interface Launch {
+  shopId: string;
+  /** Launches of this item so far; the current one's number (part of the incident key). */
+  epoch: number;
+  limited: boolean;
+  /** `per_account_limit` of the listing; 0 when none was stated (nothing to enforce). */
+  limit: number;
+  /** Largest stock listed during this launch (units). */
+  stock: number;
+  lastOrderAt: number;
+  incident?: Incident;
+}
+
+interface Incident {
+  startTime: string;
+  /** Accounts named as scalpers, and units they were allowed and tried to buy. */
+  accounts: number;
+  units: number;
+  attemptedUnits: number;
+  deniedOrders: number;
+  limitedOrders: number;
+  groups: GroupEvidence[];
+  /** Written forms of the doors scalpers shipped to: [address key, forms]. */
+  variants: Array<[string, string[]]>;
+}
+
+interface GroupEvidence {
+  /** The group's identity-graph root when last seen (roots move when groups merge). */
+  root: string;
+  clusterSize: number;
+  buyers: number;
+  /** The first MAX_GROUP_ACCOUNTS buyers. */
+  accounts: string[];
+  units: number;
+  attemptedUnits: number;
+  allowanceUnits: number;
+  shared: { device: string[]; payment: string[]; phone: string[]; address: string[] };
+}
+
+/** What one account bought of one launch: epoch, units allowed, units tried, named as scalper, orders. */
+interface Purchase {
+  e: number;
+  u: number;
+  a: number;
+  n?: 1;
+  o: string[];
+}
+
+/** An order holding units of limited launches, to give them back if it is cancelled. */
+interface HeldOrder {
+  b: string;
+  /** [item, epoch, units] */
+  l: Array<[string, number, number]>;
+}
+
+/** State namespaces: per launch item, per (item, account) purchase, per held order. */
+const LAUNCH = 'launch';
+const PURCHASE = 'buy';
+const HELD = 'held';
+
+/** Orders kept per account and launch, for the alert's subjects; a scalper places one to three. */
+const MAX_ORDERS_PER_PURCHASE = 8;
+/** Groups, accounts per group, shared values per kind and doors with their written forms kept in the evidence. */
+const MAX_GROUPS = 32;
+const MAX_GROUP_ACCOUNTS = 20;
+const MAX_SHARED = 8;
+const MAX_DOORS = 8;
+const MAX_FORMS = 8;
+/**
+ * An order that would take the group (or the account) past its allowance is denied: the limit is
+ * the merchant's rule, and at the deny threshold by itself. The part that still fits, if any, is
+ * offered through `limit_quantity` with a challenge (the buyer confirms the smaller quantity).
+ */
+const DENY_SCORE = 0.95;
+const LIMIT_SCORE = 0.5;
+/**
+ * Severity follows the share of the launch's stock the named groups tried to take: a tenth in one
+ * party's hands is felt by every fan (high), a third would have been the launch lost (critical).
+ */
+const HIGH_STOCK_SHARE = 0.1;
+const CRITICAL_STOCK_SHARE = 1 / 3;
+
+/** Detects scalpers: linked accounts that together buy a limited launch past one household's limit. */
+export const scalpingDetector: Detector<ScalpingParams> = {
+  kind: 'scalping',
+  version: '1',
+  observes: ['listing.updated', 'order.placed', 'order.cancelled'],
+  paramsSchema: ScalpingParams,
+  defaults: { householdAccounts: 2, relaunchGapMs: 24 * 3600_000 },
+  stateKeys(event) {
+    // The purchases of the buyer's group members are found through the graph as the order is judged.
+    if (event.type === 'listing.updated') return [[LAUNCH, event.data.item_id] as const];
+    if (event.type === 'order.cancelled') return [[HELD, event.data.order_id] as const];
+    if (event.type === 'order.placed') {
+      return event.data.lines.flatMap((l) => [[LAUNCH, l.item_id] as const, [PURCHASE, purchaseId(l.item_id, event.data.buyer_id)] as const]);
+    }
+    return [];
+  },
+  inspect(event, ctx) {
+    if (event.type === 'order.placed') return onOrder(event, ctx);
+    if (event.type === 'listing.updated') { onListing(event, ctx); return undefined; }
+    if (event.type === 'order.cancelled') onCancelled(event, ctx);
+    return undefined;
+  },
+};
+
+function onListing(e: EventOf<'listing.updated'>, ctx: DetectorContext<ScalpingParams>): void {
+  const d = e.data;
+  let launch = ctx.state.get<Launch>(LAUNCH, d.item_id);
+  if (!launch) {
+    if (d.limited !== true) return;
+    launch = { shopId: d.shop_id, epoch: 0, limited: false, limit: 0, stock: 0, lastOrderAt: ctx.at };
+  }
+  if (d.limited === false) {
+    launch.limited = false;
+  } else if (launch.limited || d.limited === true) {
+    const restock = d.stock !== undefined && d.stock > launch.stock && ctx.at - launch.lastOrderAt >= ctx.params.relaunchGapMs;
+    if (!launch.limited || restock) {
+      launch.epoch++;
+      launch.stock = 0;
+      launch.lastOrderAt = ctx.at;
+      delete launch.incident;
+    }
+    launch.limited = true;
+    if (d.per_account_limit !== undefined) launch.limit = d.per_account_limit;
+    if (d.stock !== undefined && d.stock > launch.stock) launch.stock = d.stock;
+  }
+  launch.shopId = d.shop_id;
+  ctx.state.set(LAUNCH, d.item_id, launch);
+}
+
+function policyOf(launch: Launch, p: ScalpingParams): LaunchPolicy {
+  return { perAccountLimit: launch.limit, householdAccounts: p.householdAccounts };
+}
+
+type Outcome = 'allow' | 'limit' | 'deny';
+
+function onOrder(e: EventOf<'order.placed'>, ctx: DetectorContext<ScalpingParams>): DetectorResult | undefined {
+  const d = e.data;
+  let contributions: Contribution[] | undefined;
+  let alerts: AlertUpdate[] | undefined;
+  let held: HeldOrder | undefined;
+  for (let i = 0; i < d.lines.length; i++) {
+    const itemId = d.lines[i]!.item_id;
+    const launch = ctx.state.get<Launch>(LAUNCH, itemId);
+    if (!launch || !launch.limited || launch.limit <= 0) continue;
+    if (d.lines.findIndex((l) => l.item_id === itemId) !== i) continue;
+    let qty = 0;
+    for (const l of d.lines) if (l.item_id === itemId) qty += l.qty;
+    const judged = judge(e, itemId, qty, launch, ctx);
+    if (launch.lastOrderAt < ctx.at) launch.lastOrderAt = ctx.at;
+    ctx.state.set(LAUNCH, itemId, launch);
+    if (judged.granted > 0) (held ??= { b: d.buyer_id, l: [] }).l.push([itemId, launch.epoch, judged.granted]);
+    if (judged.contribution) (contributions ??= []).push(judged.contribution);
+    if (judged.alert) (alerts ??= []).push(judged.alert);
+  }
+  if (held) ctx.state.set(HELD, d.order_id, held);
+  if (!contributions && !alerts) return undefined;
+  return { ...(contributions ? { contributions } : {}), ...(alerts ? { alerts } : {}) };
+}
+
+interface Judged { granted: number; contribution?: Contribution; alert?: AlertUpdate }
+
+/** Judges `qty` units of one launch in one order against the account's and its linked group's allowance. */
+function judge(e: EventOf<'order.placed'>, itemId: string, qty: number, launch: Launch, ctx: DetectorContext<ScalpingParams>): Judged {
+  const buyer = e.data.buyer_id;
+  const policy = policyOf(launch, ctx.params);
+  const mine = purchaseOf(ctx, itemId, buyer, launch.epoch);
+  // Most buyers share nothing: the root and size are one read; the members are copied only for groups.
+  const cluster = ctx.entities.clusterRoot(buyer).size > 1 ? ctx.entities.cluster(buyer) : alone(buyer);
+  // The group's purchases of this launch: summed over its members now, whatever roots they had before.
+  const members: Array<[string, Purchase]> = [];
+  let groupUnits = mine.u;
+  if (cluster.size > 1) {
+    for (const a of cluster.accounts) {
+      if (a === buyer) continue;
+      const p = ctx.state.get<Purchase>(PURCHASE, purchaseId(itemId, a));
+      if (!p || p.e !== launch.epoch) continue;
+      groupUnits += p.u;
+      members.push([a, p]);
+    }
+  }
+  const buyers = members.length + 1;
+  const allowance = policy.perAccountLimit * policy.householdAccounts;
+  const accountRoom = Math.max(0, policy.perAccountLimit - mine.u);
+  const groupRoom = Math.max(0, allowance - groupUnits);
+  const granted = Math.min(qty, accountRoom, groupRoom);
+  // The group, not the account, is the cause when it has more buyers than a household and is full.
+  const groupCause = granted < qty && buyers > policy.householdAccounts && groupRoom < qty;
+  const outcome: Outcome = granted === qty ? 'allow' : granted > 0 ? 'limit' : 'deny';
+
+  mine.u += granted;
+  mine.a += qty;
+  if (!mine.o.includes(e.data.order_id) && mine.o.length < MAX_ORDERS_PER_PURCHASE) mine.o.push(e.data.order_id);
+  ctx.state.set(PURCHASE, purchaseId(itemId, buyer), mine);
+
+  const result: Judged = { granted };
+  if (outcome !== 'allow') result.contribution = contributionFor({ outcome, groupCause, qty, granted, itemId, policy, buyers, groupUnits });
+  if (groupCause || mine.n) {
+    result.alert = scalperUpdate({ e, itemId, qty, granted, outcome, launch, policy, cluster, mine, members, ctx });
+  }
+  return result;
+}
+
+function contributionFor(o: {
+  outcome: Outcome; groupCause: boolean; qty: number; granted: number; itemId: string; policy: LaunchPolicy; buyers: number; groupUnits: number;
+}): Contribution {
+  const { perAccountLimit, householdAccounts } = o.policy;
+  const why = o.groupCause
+    ? `${o.buyers} linked accounts have bought ${o.groupUnits} unit(s) of limited item ${o.itemId}; a linked group may buy ` +
+      `${perAccountLimit * householdAccounts} (${perAccountLimit} per account for ${householdAccounts} accounts of one household)`
+    : `limited item ${o.itemId} allows ${perAccountLimit} unit(s) per account`;
+  const code = o.groupCause ? 'linked_group_over_limit' : 'item_limit_exceeded';
+  if (o.outcome === 'limit') {
+    return { code, score: LIMIT_SCORE, atLeast: 'challenge', actions: ['limit_quantity'],
+      message: `${why}; ${o.granted} of the ${o.qty} unit(s) ordered fit` };
+  }
+  return { code, score: DENY_SCORE, atLeast: 'deny', message: `${why}; none of the ${o.qty} unit(s) ordered fit` };
+}
+
+/** Names the group of a denied or limited order as scalpers and brings the launch's alert up to date. */
+function scalperUpdate(o: {
+  e: EventOf<'order.placed'>; itemId: string; qty: number; granted: number; outcome: Outcome; launch: Launch; policy: LaunchPolicy;
+  cluster: Cluster; mine: Purchase; members: Array<[string, Purchase]>; ctx: DetectorContext<ScalpingParams>;
+}): AlertUpdate {
+  const { e, itemId, launch, ctx, mine } = o;
+  const inc: Incident = launch.incident ??= {
+    startTime: e.time, accounts: 0, units: 0, attemptedUnits: 0, deniedOrders: 0, limitedOrders: 0, groups: [], variants: [],
+  };
+  const accounts: string[] = [];
+  const orders: string[] = [];
+  // This order's units; earlier units of accounts named now are added as they are named.
+  if (mine.n) { inc.units += o.granted; inc.attemptedUnits += o.qty; }
+  if (o.outcome === 'deny') inc.deniedOrders++;
+  else if (o.outcome === 'limit') inc.limitedOrders++;
+  const name = (account: string, p: Purchase) => {
+    if (!p.n) {
+      p.n = 1;
+      inc.accounts++;
+      inc.units += p.u;
+      inc.attemptedUnits += p.a;
+      ctx.state.set(PURCHASE, purchaseId(itemId, account), p);
+    }
+    accounts.push(account);
+    orders.push(...p.o);
+  };
+  name(e.data.buyer_id, mine);
+  for (const [a, p] of o.members) name(a, p);
+  orders.push(e.data.order_id);
+  addVariant(inc, ctx.address?.key ?? e.data.address.detail, e.data.address.detail);
+  recordGroup(inc, o.cluster, [[e.data.buyer_id, mine], ...o.members], o.policy);
+  ctx.state.set(LAUNCH, itemId, launch);
+
+  const share = launch.stock > 0 ? inc.attemptedUnits / launch.stock : null;
+  const largest = inc.groups.reduce((m, g) => Math.max(m, g.buyers), 0);
+  return {
+    incident: `${itemId}#${launch.epoch}`,
+    severity: severityFor(share, inc.accounts),
+    score: scoreFor(largest, o.policy.householdAccounts),
+    summary: `limited item ${itemId} of shop ${launch.shopId}: ${inc.accounts} linked account(s) in ${inc.groups.length} group(s) ` +
+      `tried to buy ${inc.attemptedUnits} unit(s)${share === null ? '' : ` (${pct(share)} of the stock)`} against a limit of ` +
+      `${o.policy.perAccountLimit} per account; ${inc.deniedOrders} order(s) denied, ${inc.limitedOrders} cut to the limit`,
+    subjects: { accounts, shops: [launch.shopId], items: [itemId], orders },
+    evidence: evidenceOf(launch, inc, o.policy),
+  };
+}
+
+/** Replaces the evidence of the groups this cluster now contains (merged ones included) with the cluster's. */
+function recordGroup(inc: Incident, cluster: Cluster, buyers: Array<[string, Purchase]>, policy: LaunchPolicy): void {
+  const inCluster = new Set(cluster.accounts);
+  inCluster.add(cluster.root);
+  const shared: GroupEvidence['shared'] = { device: [], payment: [], phone: [], address: [] };
+  for (const l of cluster.links) {
+    if (l.weak || l.via === 'ip') continue;
+    const list = shared[l.via];
+    if (list.length < MAX_SHARED && !list.includes(l.value)) list.push(l.value);
+  }
+  const group: GroupEvidence = {
+    root: cluster.root, clusterSize: cluster.size, buyers: buyers.length,
+    accounts: buyers.slice(0, MAX_GROUP_ACCOUNTS).map(([a]) => a).sort(),
+    units: buyers.reduce((s, [, p]) => s + p.u, 0), attemptedUnits: buyers.reduce((s, [, p]) => s + p.a, 0),
+    allowanceUnits: policy.perAccountLimit * policy.householdAccounts, shared,
+  };
+  const kept = inc.groups.filter((g) => !inCluster.has(g.root));
+  kept.push(group);
+  kept.sort((a, b) => b.attemptedUnits - a.attemptedUnits || (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+  inc.groups = kept.slice(0, MAX_GROUPS);
+}
+
+/** Keeps the written form `detail` of the door `key` (the pipeline's address key, computed once per order). */
+function addVariant(inc: Incident, key: string, detail: string): void {
+  let door = inc.variants.find(([k]) => k === key);
+  if (!door) {
+    if (inc.variants.length >= MAX_DOORS) return;
+    door = [key, []];
+    inc.variants.push(door);
+  }
+  if (door[1].length < MAX_FORMS && !door[1].includes(detail)) door[1].push(detail);
+}
+
+function evidenceOf(launch: Launch, inc: Incident, policy: LaunchPolicy): Record<string, unknown> {
+  return {
+    launch: launch.epoch, firstSeen: inc.startTime, perAccountLimit: policy.perAccountLimit,
+    householdAccounts: policy.householdAccounts, groupAllowanceUnits: policy.perAccountLimit * policy.householdAccounts,
+    stock: launch.stock, scalperAccounts: inc.accounts, unitsBought: inc.units, unitsAttempted: inc.attemptedUnits,
+    stockShareTaken: launch.stock > 0 ? round4(inc.units / launch.stock) : null,
+    stockShareAttempted: launch.stock > 0 ? round4(inc.attemptedUnits / launch.stock) : null,
+    deniedOrders: inc.deniedOrders, limitedOrders: inc.limitedOrders,
+    groups: inc.groups, addressVariants: inc.variants.map(([key, forms]) => ({ key, forms })),
+  };
+}
+
+function onCancelled(e: EventOf<'order.cancelled'>, ctx: DetectorContext<ScalpingParams>): void {
+  const held = ctx.state.get<HeldOrder>(HELD, e.data.order_id);
+  if (!held) return;
+  // A cancelled order bought nothing: its units go back to the account's (and the group's) allowance.
+  for (const [itemId, epoch, units] of held.l) {
+    const p = ctx.state.get<Purchase>(PURCHASE, purchaseId(itemId, held.b));
+    if (!p || p.e !== epoch) continue;
+    p.u = Math.max(0, p.u - units);
+    ctx.state.set(PURCHASE, purchaseId(itemId, held.b), p);
+    if (p.n) {
+      const launch = ctx.state.get<Launch>(LAUNCH, itemId);
+      if (launch?.incident && launch.epoch === epoch) {
+        launch.incident.units = Math.max(0, launch.incident.units - units);
+        ctx.state.set(LAUNCH, itemId, launch);
+      }
+    }
+  }
+  ctx.state.delete(HELD, e.data.order_id);
+}
+
+function purchaseOf(ctx: DetectorContext<ScalpingParams>, itemId: string, account: string, epoch: number): Purchase {
+  const p = ctx.state.get<Purchase>(PURCHASE, purchaseId(itemId, account));
+  if (p && p.e === epoch) return p;
+  // A purchase of an earlier launch of the item is replaced: limits start afresh at each launch.
+  return { e: epoch, u: 0, a: 0, o: [] };
+}
+
+function alone(accountId: string): Cluster {
+  return { root: accountId, size: 1, accounts: [accountId], links: [] };
+}
+
+function purchaseId(itemId: string, account: string): string {
+  return `${itemId}|${account}`;
+}
+
+/** Each linked buyer past a household halves the chance the group is one: 3 buyers 0.5, 5 buyers 0.875. */
+function scoreFor(buyers: number, household: number): number {
+  return Math.min(0.99, 1 - 0.5 ** Math.max(1, buyers - household));
+}
+
+function severityFor(stockShare: number | null, accounts: number): Severity {
+  if (stockShare === null) return accounts >= 10 ? 'high' : 'medium';
+  if (stockShare >= CRITICAL_STOCK_SHARE) return 'critical';
+  if (stockShare >= HIGH_STOCK_SHARE) return 'high';
+  return 'medium';
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
