@@ -10,6 +10,13 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+function launchLine(l: EvalReport['limited_launch_buyers']): string {
+  if (l.launches === 0) return 'Genuine buyers of limited launches: no launches in the truth';
+  const share = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
+  return `Genuine buyers of limited launches: ${l.genuine_buyers} in ${l.launches} launch(es); ` +
+    `denied ${l.denied} (${share(l.denied_share)}), not allowed ${l.not_allowed} (${share(l.not_allowed_share)})`;
+}
+
 /** Formats an evaluation report as aligned text tables. */
 export function formatEvalTable(report: EvalReport): string {
   const kinds = table(
@@ -40,6 +47,8 @@ export function formatEvalTable(report: EvalReport): string {
     '',
     'Reverse brushing: time to first alert',
     ...(delays.length ? delays : ['  no reverse-brushing incidents in the truth']),
+    '',
+    launchLine(report.limited_launch_buyers),
     '',
   ].join('\n');
 }

@@ -127,3 +127,24 @@ test('the text table lists every kind, the decision points and the detection tim
   assert.match(text, /inc_rb_1: first alert 5 min after the start/);
   assert.match(text, /1 decision-point events had no decision; 1 decisions named unknown events/);
 });
+
+test('genuine buyers of a limited launch: the share denied and the share not allowed, scalpers left out', async () => {
+  const launchTruth: Truth = { ...truth, incidents: [...truth.incidents,
+    { id: 'inc_sc_1', kind: 'scalping', accounts: ['k1', 'k2'], shops: ['s8'], items: ['i8'], orders: ['o20', 'o21'],
+      start: '2026-11-07T02:00:00.000Z', events: ['e20', 'e21'],
+      launch: { item: 'i8', shop: 's8', orders: [
+        { event: 'e20', account: 'k1' }, { event: 'e21', account: 'k2' },
+        // f1 bought twice (one order allowed, one denied), f2 was challenged, f3 and f4 allowed, f5 has no decision.
+        { event: 'e22', account: 'f1' }, { event: 'e23', account: 'f1' }, { event: 'e24', account: 'f2' },
+        { event: 'e25', account: 'f3' }, { event: 'e26', account: 'f4' }, { event: 'e27', account: 'f5' },
+      ] } }] };
+  const placed = ['e20', 'e21', 'e22', 'e23', 'e24', 'e25', 'e26', 'e27'].map((id) => ({ id, type: 'order.placed' }));
+  const r = await evaluate({ truth: launchTruth, events: [...events, ...placed], alerts: [], decisions: [...decisions,
+    { event_id: 'e20', decision: 'deny' }, { event_id: 'e21', decision: 'deny' }, { event_id: 'e22', decision: 'allow' },
+    { event_id: 'e23', decision: 'deny' }, { event_id: 'e24', decision: 'challenge' }, { event_id: 'e25', decision: 'allow' },
+    { event_id: 'e26', decision: 'allow' }] });
+  assert.deepEqual(r.limited_launch_buyers, { launches: 1, genuine_buyers: 5, denied: 1, denied_share: 0.2, not_allowed: 2, not_allowed_share: 0.4 });
+  assert.match(formatEvalTable(r), /Genuine buyers of limited launches: 5 in 1 launch\(es\); denied 1 \(20\.0%\), not allowed 2 \(40\.0%\)/);
+  assert.deepEqual((await evaluate({ truth, events, decisions, alerts: [] })).limited_launch_buyers,
+    { launches: 0, genuine_buyers: 0, denied: 0, denied_share: null, not_allowed: 0, not_allowed_share: null });
+});

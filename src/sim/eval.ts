@@ -50,6 +50,21 @@ export interface FlagShare { events: number; flagged: number; share: number | nu
 /** Flag shares of one decision-point event type. */
 export interface DecisionTypeReport { type: EventType; attack: FlagShare; benign: FlagShare; lookalike: FlagShare }
 
+/**
+ * Genuine buyers of limited launches (accounts in no scalping incident) and how their orders of
+ * the launch were decided: a launch guard must let fans buy.
+ */
+export interface LaunchBuyersReport {
+  launches: number;
+  genuine_buyers: number;
+  /** Genuine buyers with at least one order of a launch denied, and their share. */
+  denied: number;
+  denied_share: number | null;
+  /** Genuine buyers with at least one order of a launch not allowed (challenge, review or deny), and their share. */
+  not_allowed: number;
+  not_allowed_share: number | null;
+}
+
 /** Time from a reverse-brushing incident's start to its first matching alert. */
 export interface DetectionDelay { incident: string; start: string; first_alert: string | null; minutes: number | null }
 
@@ -66,6 +81,7 @@ export interface EvalReport {
   kinds: KindReport[];
   decisions_by_type: DecisionTypeReport[];
   reverse_brushing_detection: DetectionDelay[];
+  limited_launch_buyers: LaunchBuyersReport;
 }
 
 type Cls = 'attack' | 'benign' | 'lookalike';
@@ -97,12 +113,14 @@ export async function evaluate(input: EvalInput): Promise<EvalReport> {
   };
   let decisions = 0;
   let unknown = 0;
+  const launches = launchBuyers(truth);
   for await (const d of input.decisions) {
     decisions++;
     const type = pending.get(d.event_id);
     if (type === undefined) { unknown++; continue; }
     pending.delete(d.event_id);
     count(type, d.event_id, d.decision !== 'allow');
+    launches.see(d);
   }
   for (const [id, type] of pending) count(type, id, false);
 
@@ -117,6 +135,31 @@ export async function evaluate(input: EvalInput): Promise<EvalReport> {
     decisions_by_type: [...shares].map(([type, row]) => ({ type, attack: ratio(row.attack), benign: ratio(row.benign), lookalike: ratio(row.lookalike) })),
     reverse_brushing_detection: truth.incidents.filter((i) => i.kind === 'reverse_brushing')
       .map((i) => detectionDelay(i, alerts.filter((a) => a.kind === 'reverse_brushing'))),
+    limited_launch_buyers: launches.report(),
+  };
+}
+
+/** Follows the decisions on genuine buyers' orders of the limited launches listed in the truth. */
+function launchBuyers(truth: Truth): { see(d: DecisionRef): void; report(): LaunchBuyersReport } {
+  const scalpers = new Set(truth.incidents.filter((i) => i.kind === 'scalping').flatMap((i) => i.accounts));
+  const launches = truth.incidents.flatMap((i) => (i.launch ? [i.launch] : []));
+  const buyerOf = new Map<string, string>();
+  for (const l of launches) for (const o of l.orders) if (!scalpers.has(o.account)) buyerOf.set(o.event, o.account);
+  const buyers = new Set(buyerOf.values());
+  const denied = new Set<string>();
+  const notAllowed = new Set<string>();
+  return {
+    see(d) {
+      const buyer = buyerOf.get(d.event_id);
+      if (buyer === undefined || d.decision === 'allow') return;
+      notAllowed.add(buyer);
+      if (d.decision === 'deny') denied.add(buyer);
+    },
+    report: () => ({
+      launches: launches.length, genuine_buyers: buyers.size,
+      denied: denied.size, denied_share: div(denied.size, buyers.size),
+      not_allowed: notAllowed.size, not_allowed_share: div(notAllowed.size, buyers.size),
+    }),
   };
 }
 

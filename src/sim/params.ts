@@ -183,6 +183,17 @@ export const attackParams = {
     genuineBuyers: [60, 200] as Range,
     /** Share of scalper accounts registered in the days before the launch. */
     freshAccountShare: [0.3, 0.7] as Range,
+    /**
+     * Crews of one party, each with its own phone rack, bank cards and drop doors: a large scalping
+     * operation hires several teams, so one launch meets several linked groups, not one.
+     */
+    crews: [1, 3] as Range,
+    /** Share of scalper orders sent to a parcel point named vaguely (a road, a gate): they link nobody by address. */
+    vagueShare: [0, 0.15] as Range,
+    /** Share of genuine fans who buy with a partner of their household (one shared device and home door). */
+    householdFanShare: [0.05, 0.15] as Range,
+    /** Share of genuine fans who buy the full limit when it is above one (one for a friend). */
+    fanFullLimitShare: 0.3,
   },
   /** A merchant types a price 100 times too low; orders pile in until it is fixed. */
   priceError: {

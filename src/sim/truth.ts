@@ -30,6 +30,16 @@ export interface TruthIncident extends TruthEntities {
   victim_shops?: string[];
   /** The parameters drawn for this incident (sizes, shares, windows), for reading and tuning. */
   params?: Record<string, number>;
+  /** The limited launch the incident happened at (scalping), with every order placed for it. */
+  launch?: TruthLaunch;
+}
+
+/** A limited launch: its item and every `order.placed` of it, by attackers and genuine buyers alike. */
+export interface TruthLaunch {
+  item: string;
+  shop: string;
+  /** Each order of the launch item: the id of its `order.placed` event and the buying account. */
+  orders: Array<{ event: string; account: string }>;
 }
 
 /** One benign pattern that resembles an attack. */
