@@ -1,10 +1,12 @@
 // The detector registry: one abuse kind per module, each a plug-in of the core's Detector
 // interface. Shared code looks detectors up here and never branches on a kind.
 import type { AnyDetector } from '../core/index.js';
+import { brushingDetector } from './brushing.js';
 import { priceErrorDetector } from './price-error.js';
 import { scalpingDetector } from './scalping.js';
+import { reverseBrushingDetector } from './reverse-brushing.js';
 
 /** Every detector, in the order the pipeline runs them (the order of reasons among equal scores). */
-export const detectors: readonly AnyDetector[] = [priceErrorDetector, scalpingDetector];
+export const detectors: readonly AnyDetector[] = [priceErrorDetector, scalpingDetector, reverseBrushingDetector, brushingDetector];
 
-export { priceErrorDetector, scalpingDetector };
+export { priceErrorDetector, scalpingDetector, reverseBrushingDetector, brushingDetector };
