@@ -3,3 +3,4 @@
 // It imports only src/contract: never src/core, a detector or an adapter (store, HTTP, stream),
 // so that any layer may use it and it can be tested on its own.
 export * from './address/index.js';
+export * from './review/index.js';

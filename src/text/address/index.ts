@@ -4,3 +4,4 @@ export { addressKey, normalizeAddress, VAGUE_KEY_PREFIX, type NormalizedAddress 
 export type { VaguenessReason } from './vagueness.js';
 export { VAGUE_THRESHOLD } from './lexicon.js';
 export { toChineseNumber } from './numerals.js';
+export { fold } from './fold.js';
