@@ -39,7 +39,7 @@ export function defaultConfig(): Config {
   return {
     decision: { thresholds: { challenge: 0.5, review: 0.75, deny: 0.95 }, byType: {} },
     detectors: params,
-    store: { snapshotEvery: 250_000 },
-    replay: { batchSize: 5000 },
+    store: { snapshotEvery: 1_000_000 },
+    replay: { batchSize: 50_000 },
   };
 }

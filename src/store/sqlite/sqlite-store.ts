@@ -68,7 +68,9 @@ export class SqliteStore implements Store, KeyStore {
   async commit(batch: CommitBatch): Promise<void> {
     try {
       const rows = toRows(batch);
-      const snapshot = batch.snapshot;
+      // In key order, a snapshot writes each page of the state B-tree once instead of jumping
+      // between them; for a first snapshot into an empty table it only appends.
+      const snapshot = batch.snapshot && [...batch.snapshot].sort(byKey);
       if (!snapshot) {
         await this.#step({ op: 'batch', rows });
       } else {
@@ -155,4 +157,8 @@ export class SqliteStore implements Store, KeyStore {
     if (this.#writer instanceof WriterThread) await this.#writer.close();
     if (this.#db.open) this.#db.close();
   }
+}
+
+function byKey(a: readonly [string, unknown], b: readonly [string, unknown]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
