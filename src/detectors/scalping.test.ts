@@ -103,6 +103,17 @@ test('a ring of six linked by two devices and one door written six ways: the fir
   assert.equal(ev.perAccountLimit, 1);
 });
 
+test('25 accounts sharing nothing but one door count as one buyer, past the 20 accounts after which the graph calls a door a hub', () => {
+  const events = [launch(0, { limit: 1 })];
+  for (let i = 0; i < 25; i++) events.push(buy(60 + i * 0.1, `od${i}`, { buyer: `drop${i}`, detail: DOOR_FORMS[i % DOOR_FORMS.length]! }));
+  const { decisions, alerts } = replay(events);
+  assert.deepEqual(Array.from({ length: 25 }, (_, i) => decisions.get(`ev_od${i}`)!.decision),
+    ['allow', 'allow', ...Array.from({ length: 23 }, () => 'deny')]);
+  assert.equal(scalpingReasons(decisions.get('ev_od24'))[0]!.code, 'door_over_limit', 'drop24 is linked to nobody by the graph');
+  assert.equal(alerts.length, 1);
+  assert.equal(alerts[0]!.subjects.accounts.length, 25);
+});
+
 test('a family of two sharing a tablet, a card and a door, each buying the limit, is allowed and raises no alert', () => {
   const events = [
     launch(0, { limit: 2 }),

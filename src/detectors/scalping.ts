@@ -6,7 +6,7 @@
 // when an order comes, so two groups that merge mid-launch add up without any re-keying.
 import { Type, type Static } from '@sinclair/typebox';
 import type { EventOf, Severity } from '../contract/index.js';
-import { round4, type AlertUpdate, type Cluster, type Contribution, type Detector, type DetectorContext, type DetectorResult } from '../core/index.js';
+import { round4, type AddressKey, type AlertUpdate, type Cluster, type Contribution, type Detector, type DetectorContext, type DetectorResult } from '../core/index.js';
 
 export const ScalpingParams = Type.Object({
   householdAccounts: Type.Integer({ minimum: 1, maximum: 20, default: 2,
@@ -80,20 +80,31 @@ interface Purchase {
   o: string[];
 }
 
+/** What one door received of one launch: epoch, units allowed, accounts shipping there (counted, first few kept). */
+interface DoorPurchases {
+  e: number;
+  u: number;
+  n: number;
+  s: string[];
+}
+
 /** An order holding units of limited launches, to give them back if it is cancelled. */
 interface HeldOrder {
   b: string;
-  /** [item, epoch, units] */
-  l: Array<[string, number, number]>;
+  /** [item, epoch, units, door key ('' for none)] */
+  l: Array<[string, number, number, string]>;
 }
 
-/** State namespaces: per launch item, per (item, account) purchase, per held order. */
+/** State namespaces: per launch item, per (item, account) purchase, per (item, door), per held order. */
 const LAUNCH = 'launch';
 const PURCHASE = 'buy';
+const DOOR = 'door';
 const HELD = 'held';
 
 /** Orders kept per account and launch, for the alert's subjects; a scalper places one to three. */
 const MAX_ORDERS_PER_PURCHASE = 8;
+/** Accounts kept per door and launch, to name them when the door goes over; they are counted past it. */
+const MAX_DOOR_ACCOUNTS = 64;
 /** Groups, accounts per group, shared values per kind and doors with their written forms kept in the evidence. */
 const MAX_GROUPS = 32;
 const MAX_GROUP_ACCOUNTS = 20;
@@ -168,6 +179,8 @@ function policyOf(launch: Launch, p: ScalpingParams): LaunchPolicy {
 }
 
 type Outcome = 'allow' | 'limit' | 'deny';
+/** What bound an order that did not fit: its linked group, its door, or the account's own limit. */
+type Cause = 'none' | 'group' | 'door' | 'account';
 
 function onOrder(e: EventOf<'order.placed'>, ctx: DetectorContext<ScalpingParams>): DetectorResult | undefined {
   const d = e.data;
@@ -184,7 +197,7 @@ function onOrder(e: EventOf<'order.placed'>, ctx: DetectorContext<ScalpingParams
     const judged = judge(e, itemId, qty, launch, ctx);
     if (launch.lastOrderAt < ctx.at) launch.lastOrderAt = ctx.at;
     ctx.state.set(LAUNCH, itemId, launch);
-    if (judged.granted > 0) (held ??= { b: d.buyer_id, l: [] }).l.push([itemId, launch.epoch, judged.granted]);
+    if (judged.granted > 0) (held ??= { b: d.buyer_id, l: [] }).l.push([itemId, launch.epoch, judged.granted, doorKeyOf(ctx)]);
     if (judged.contribution) (contributions ??= []).push(judged.contribution);
     if (judged.alert) (alerts ??= []).push(judged.alert);
   }
@@ -195,15 +208,17 @@ function onOrder(e: EventOf<'order.placed'>, ctx: DetectorContext<ScalpingParams
 
 interface Judged { granted: number; contribution?: Contribution; alert?: AlertUpdate }
 
-/** Judges `qty` units of one launch in one order against the account's and its linked group's allowance. */
+/** Judges `qty` units of one launch in one order against the account's, its linked group's and its door's allowance. */
 function judge(e: EventOf<'order.placed'>, itemId: string, qty: number, launch: Launch, ctx: DetectorContext<ScalpingParams>): Judged {
   const buyer = e.data.buyer_id;
   const policy = policyOf(launch, ctx.params);
+  const household = policy.householdAccounts;
+  const allowance = policy.perAccountLimit * household;
   const mine = purchaseOf(ctx, itemId, buyer, launch.epoch);
   // Most buyers share nothing: the root and size are one read; the members are copied only for groups.
   const cluster = ctx.entities.clusterRoot(buyer).size > 1 ? ctx.entities.cluster(buyer) : alone(buyer);
   // The group's purchases of this launch: summed over its members now, whatever roots they had before.
-  const members: Array<[string, Purchase]> = [];
+  const linked = new Map<string, Purchase>();
   let groupUnits = mine.u;
   if (cluster.size > 1) {
     for (const a of cluster.accounts) {
@@ -211,40 +226,66 @@ function judge(e: EventOf<'order.placed'>, itemId: string, qty: number, launch: 
       const p = ctx.state.get<Purchase>(PURCHASE, purchaseId(itemId, a));
       if (!p || p.e !== launch.epoch) continue;
       groupUnits += p.u;
-      members.push([a, p]);
+      linked.set(a, p);
     }
   }
-  const buyers = members.length + 1;
-  const allowance = policy.perAccountLimit * policy.householdAccounts;
+  const groupBuyers = linked.size + 1;
+  // The door of this launch's deliveries: one household lives behind it, however many accounts ship there.
+  const doorKey = doorKeyOf(ctx);
+  const door = doorKey === '' ? undefined : doorOf(ctx, itemId, doorKey, launch.epoch);
+  const newAtDoor = door !== undefined && !door.s.includes(buyer);
+  const doorBuyers = door ? door.n + (newAtDoor ? 1 : 0) : 0;
+
   const accountRoom = Math.max(0, policy.perAccountLimit - mine.u);
   const groupRoom = Math.max(0, allowance - groupUnits);
-  const granted = Math.min(qty, accountRoom, groupRoom);
-  // The group, not the account, is the cause when it has more buyers than a household and is full.
-  const groupCause = granted < qty && buyers > policy.householdAccounts && groupRoom < qty;
+  const doorRoom = door ? Math.max(0, allowance - door.u) : Infinity;
+  const granted = Math.min(qty, accountRoom, groupRoom, doorRoom);
+  // The group (or the door), not the account, is the cause when it has more buyers than a household and is full.
+  const groupFull = groupBuyers > household && groupRoom < qty;
+  const doorFull = doorBuyers > household && doorRoom < qty;
+  const cause: Cause = granted === qty ? 'none' : groupFull ? 'group' : doorFull ? 'door' : 'account';
   const outcome: Outcome = granted === qty ? 'allow' : granted > 0 ? 'limit' : 'deny';
 
   mine.u += granted;
   mine.a += qty;
   if (!mine.o.includes(e.data.order_id) && mine.o.length < MAX_ORDERS_PER_PURCHASE) mine.o.push(e.data.order_id);
   ctx.state.set(PURCHASE, purchaseId(itemId, buyer), mine);
+  if (door) {
+    door.u += granted;
+    if (newAtDoor) { door.n++; if (door.s.length < MAX_DOOR_ACCOUNTS) door.s.push(buyer); }
+    ctx.state.set(DOOR, doorId(itemId, doorKey), door);
+  }
 
   const result: Judged = { granted };
-  if (outcome !== 'allow') result.contribution = contributionFor({ outcome, groupCause, qty, granted, itemId, policy, buyers, groupUnits });
-  if (groupCause || mine.n) {
-    result.alert = scalperUpdate({ e, itemId, qty, granted, outcome, launch, policy, cluster, mine, members, ctx });
+  if (outcome !== 'allow') {
+    result.contribution = contributionFor({ outcome, cause, qty, granted, itemId, policy,
+      buyers: cause === 'door' ? doorBuyers : groupBuyers, units: cause === 'door' ? (door?.u ?? 0) - granted : groupUnits });
+  }
+  if (cause === 'group' || cause === 'door' || mine.n) {
+    // Everyone linked to this order, by the graph or by the door, is one buyer: name them all.
+    if (door && (cause === 'door' || doorFull)) {
+      for (const a of door.s) {
+        if (a === buyer || linked.has(a)) continue;
+        const p = ctx.state.get<Purchase>(PURCHASE, purchaseId(itemId, a));
+        if (p && p.e === launch.epoch) linked.set(a, p);
+      }
+    }
+    result.alert = scalperUpdate({ e, itemId, qty, granted, outcome, launch, policy, cluster, mine, linked, ctx });
   }
   return result;
 }
 
 function contributionFor(o: {
-  outcome: Outcome; groupCause: boolean; qty: number; granted: number; itemId: string; policy: LaunchPolicy; buyers: number; groupUnits: number;
+  outcome: Outcome; cause: Cause; qty: number; granted: number; itemId: string; policy: LaunchPolicy; buyers: number; units: number;
 }): Contribution {
   const { perAccountLimit, householdAccounts } = o.policy;
-  const why = o.groupCause
-    ? `${o.buyers} linked accounts have bought ${o.groupUnits} unit(s) of limited item ${o.itemId}; a linked group may buy ` +
-      `${perAccountLimit * householdAccounts} (${perAccountLimit} per account for ${householdAccounts} accounts of one household)`
-    : `limited item ${o.itemId} allows ${perAccountLimit} unit(s) per account`;
-  const code = o.groupCause ? 'linked_group_over_limit' : 'item_limit_exceeded';
+  const allowance = `${perAccountLimit * householdAccounts} (${perAccountLimit} per account for ${householdAccounts} accounts of one household)`;
+  const why = o.cause === 'group'
+    ? `${o.buyers} linked accounts have bought ${o.units} unit(s) of limited item ${o.itemId}; a linked group may buy ${allowance}`
+    : o.cause === 'door'
+      ? `${o.buyers} accounts ship limited item ${o.itemId} to one door, ${o.units} unit(s) so far; one door may receive ${allowance}`
+      : `limited item ${o.itemId} allows ${perAccountLimit} unit(s) per account`;
+  const code = o.cause === 'group' ? 'linked_group_over_limit' : o.cause === 'door' ? 'door_over_limit' : 'item_limit_exceeded';
   if (o.outcome === 'limit') {
     return { code, score: LIMIT_SCORE, atLeast: 'challenge', actions: ['limit_quantity'],
       message: `${why}; ${o.granted} of the ${o.qty} unit(s) ordered fit` };
@@ -255,7 +296,7 @@ function contributionFor(o: {
 /** Names the group of a denied or limited order as scalpers and brings the launch's alert up to date. */
 function scalperUpdate(o: {
   e: EventOf<'order.placed'>; itemId: string; qty: number; granted: number; outcome: Outcome; launch: Launch; policy: LaunchPolicy;
-  cluster: Cluster; mine: Purchase; members: Array<[string, Purchase]>; ctx: DetectorContext<ScalpingParams>;
+  cluster: Cluster; mine: Purchase; linked: Map<string, Purchase>; ctx: DetectorContext<ScalpingParams>;
 }): AlertUpdate {
   const { e, itemId, launch, ctx, mine } = o;
   const inc: Incident = launch.incident ??= {
@@ -279,10 +320,10 @@ function scalperUpdate(o: {
     orders.push(...p.o);
   };
   name(e.data.buyer_id, mine);
-  for (const [a, p] of o.members) name(a, p);
+  for (const [a, p] of o.linked) name(a, p);
   orders.push(e.data.order_id);
   addVariant(inc, ctx.address?.key ?? e.data.address.detail, e.data.address.detail);
-  recordGroup(inc, o.cluster, [[e.data.buyer_id, mine], ...o.members], o.policy);
+  recordGroup(inc, o.cluster, [[e.data.buyer_id, mine], ...o.linked], o.policy, ctx.address);
   ctx.state.set(LAUNCH, itemId, launch);
 
   const share = launch.stock > 0 ? inc.attemptedUnits / launch.stock : null;
@@ -300,22 +341,26 @@ function scalperUpdate(o: {
 }
 
 /** Replaces the evidence of the groups this cluster now contains (merged ones included) with the cluster's. */
-function recordGroup(inc: Incident, cluster: Cluster, buyers: Array<[string, Purchase]>, policy: LaunchPolicy): void {
-  const inCluster = new Set(cluster.accounts);
-  inCluster.add(cluster.root);
+function recordGroup(inc: Incident, cluster: Cluster, buyers: Array<[string, Purchase]>, policy: LaunchPolicy,
+  address: AddressKey | undefined): void {
+  const inGroup = new Set(cluster.accounts);
+  inGroup.add(cluster.root);
+  for (const [a] of buyers) inGroup.add(a);
   const shared: GroupEvidence['shared'] = { device: [], payment: [], phone: [], address: [] };
   for (const l of cluster.links) {
     if (l.weak || l.via === 'ip') continue;
     const list = shared[l.via];
     if (list.length < MAX_SHARED && !list.includes(l.value)) list.push(l.value);
   }
+  // Accounts joined by the door of this order (past the graph's hub bound) share it too.
+  if (address && !address.vague && shared.address.length < MAX_SHARED && !shared.address.includes(address.key)) shared.address.push(address.key);
   const group: GroupEvidence = {
     root: cluster.root, clusterSize: cluster.size, buyers: buyers.length,
     accounts: buyers.slice(0, MAX_GROUP_ACCOUNTS).map(([a]) => a).sort(),
     units: buyers.reduce((s, [, p]) => s + p.u, 0), attemptedUnits: buyers.reduce((s, [, p]) => s + p.a, 0),
     allowanceUnits: policy.perAccountLimit * policy.householdAccounts, shared,
   };
-  const kept = inc.groups.filter((g) => !inCluster.has(g.root));
+  const kept = inc.groups.filter((g) => !inGroup.has(g.root));
   kept.push(group);
   kept.sort((a, b) => b.attemptedUnits - a.attemptedUnits || (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
   inc.groups = kept.slice(0, MAX_GROUPS);
@@ -348,7 +393,12 @@ function onCancelled(e: EventOf<'order.cancelled'>, ctx: DetectorContext<Scalpin
   const held = ctx.state.get<HeldOrder>(HELD, e.data.order_id);
   if (!held) return;
   // A cancelled order bought nothing: its units go back to the account's (and the group's) allowance.
-  for (const [itemId, epoch, units] of held.l) {
+  for (const [itemId, epoch, units, doorKey] of held.l) {
+    const door = doorKey === '' ? undefined : ctx.state.get<DoorPurchases>(DOOR, doorId(itemId, doorKey));
+    if (door && door.e === epoch) {
+      door.u = Math.max(0, door.u - units);
+      ctx.state.set(DOOR, doorId(itemId, doorKey), door);
+    }
     const p = ctx.state.get<Purchase>(PURCHASE, purchaseId(itemId, held.b));
     if (!p || p.e !== epoch) continue;
     p.u = Math.max(0, p.u - units);
@@ -369,6 +419,20 @@ function purchaseOf(ctx: DetectorContext<ScalpingParams>, itemId: string, accoun
   if (p && p.e === epoch) return p;
   // A purchase of an earlier launch of the item is replaced: limits start afresh at each launch.
   return { e: epoch, u: 0, a: 0, o: [] };
+}
+
+/** The key of the order's door, or '' when the address names none (vague) or the pipeline keys no addresses. */
+function doorKeyOf(ctx: DetectorContext<ScalpingParams>): string {
+  return ctx.address && !ctx.address.vague ? ctx.address.key : '';
+}
+
+function doorOf(ctx: DetectorContext<ScalpingParams>, itemId: string, key: string, epoch: number): DoorPurchases {
+  const d = ctx.state.get<DoorPurchases>(DOOR, doorId(itemId, key));
+  return d && d.e === epoch ? d : { e: epoch, u: 0, n: 0, s: [] };
+}
+
+function doorId(itemId: string, key: string): string {
+  return `${itemId}|${key}`;
 }
 
 function alone(accountId: string): Cluster {

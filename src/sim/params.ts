@@ -188,6 +188,8 @@ export const attackParams = {
      * operation hires several teams, so one launch meets several linked groups, not one.
      */
     crews: [1, 3] as Range,
+    /** Share of scalper accounts that order from a phone of their own, still paying with the crew's cards. */
+    ownDeviceShare: [0, 0.3] as Range,
     /** Share of scalper orders sent to a parcel point named vaguely (a road, a gate): they link nobody by address. */
     vagueShare: [0, 0.15] as Range,
     /** Share of genuine fans who buy with a partner of their household (one shared device and home door). */

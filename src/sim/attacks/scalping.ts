@@ -2,7 +2,7 @@
 // party buys through dozens of accounts within minutes, some over the limit, shipped to a few
 // doors written in many ways (3栋2单元501 / 三栋二单元501室 / 3-2-501 / ３栋２单元５０１) or to a parcel
 // point named vaguely. A large party runs several crews, each with its own phone rack, cards and
-// doors. Genuine fans buy in the same minutes from their own homes, some with a partner of their
+// doors; some accounts order from a phone of their own. Genuine fans buy in the same minutes from their own homes, some with a partner of their
 // household on one shared device, and the stock runs out.
 import { door, doorVariant, fullAddress, personName, recipientVariant, vagueAddress } from '../address.js';
 import { SURNAMES } from '../corpus/names.js';
@@ -38,6 +38,7 @@ export function scalping(w: World, slot: Slot): Scenario<TruthIncident> {
     freshAccountShare: rng.draw(P.freshAccountShare),
     crews: rng.draw(P.crews),
     vagueShare: rng.draw(P.vagueShare),
+    ownDeviceShare: rng.draw(P.ownDeviceShare),
     householdFanShare: rng.draw(P.householdFanShare),
   };
   // Every crew has at least four accounts and a door of its own.
@@ -70,6 +71,8 @@ export function scalping(w: World, slot: Slot): Scenario<TruthIncident> {
   }
   for (let d = 0; d < p.baseDoors; d++) crews[d % p.crews]!.doors.push({ d: door(rng), surname: rng.pick(SURNAMES) });
   const scalpers = crews.flatMap((c) => c.accounts);
+  // Some accounts order from a phone of their own: only the crew's cards and doors give them away.
+  for (const a of scalpers) if (rng.chance(p.ownDeviceShare)) a.device = w.ids.device();
   const crewOf = new Map<string, Crew>();
   for (const c of crews) for (const a of c.accounts) crewOf.set(a.id, c);
   // Genuine fans, some with a partner of their household on the fan's device, shipping home.
@@ -144,7 +147,7 @@ export function scalping(w: World, slot: Slot): Scenario<TruthIncident> {
       return { id: `inc_sc_${slot.index + 1}`, kind: 'scalping', ...rec.entities(),
         params: { accounts: p.accounts, perAccountLimit: p.perAccountLimit, burstMin: round3(p.burstMin),
           repeatShare: round3(p.repeatShare), baseDoors: p.baseDoors, stock: item.stock, genuineBuyers: p.genuineBuyers,
-          crews: p.crews, vagueShare: round3(p.vagueShare), householdFanShare: round3(p.householdFanShare) },
+          crews: p.crews, ownDeviceShare: round3(p.ownDeviceShare), vagueShare: round3(p.vagueShare), householdFanShare: round3(p.householdFanShare) },
         launch: { item: item.id, shop: shop.id, orders: launchOrders } };
     },
   };
