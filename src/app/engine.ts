@@ -41,6 +41,7 @@ export class Engine {
       state,
       applied,
       addressKey: keyAddress,
+      graph: config.graph,
       alerts: {
         alertChanged: (a) => {
           this.#alerts.set(a.id, a);

@@ -59,6 +59,21 @@ test('orders to one door written in variants link their buyers by the address ke
   assert.equal(engine.links('nobody'), undefined);
 });
 
+test('graph.hubAccounts in the configuration decides when a shared door stops merging', async () => {
+  const door = '文三路88号三栋二单元501室';
+  const events = parse(['a', 'b', 'c', 'd'].map((b, i) => order(`h${i}`, b, door)));
+  const engine = await Engine.open(loadConfig({ overrides: { graph: { hubAccounts: 2 } } }));
+  for (const e of events) engine.process(e);
+  // The first two merge; from the third on the door is a hub and links weakly.
+  assert.equal(engine.links('a')!.size, 2);
+  assert.equal(engine.links('d')!.size, 1);
+  assert.ok(engine.links('d')!.links.some((l) => l.weak && l.via === 'address'));
+  const byDefault = await Engine.open(loadConfig());
+  for (const e of events) byDefault.process(e);
+  assert.equal(byDefault.links('d')!.size, 4);
+  assert.throws(() => loadConfig({ overrides: { graph: { hubAccounts: 1 } } }), /hubAccounts/);
+});
+
 test('the same events through two engines give identical clusters', async () => {
   const a = await clustersAfter(await Engine.open(loadConfig()), synthetic);
   const b = await clustersAfter(await Engine.open(loadConfig()), synthetic);

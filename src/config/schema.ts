@@ -1,6 +1,7 @@
 // The one configuration schema. Everything tunable lives here or in a detector's own params
 // schema (which this composes), with units and where the default comes from.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { DEFAULT_GRAPH_PARAMS } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
 
 const ThresholdsSchema = Type.Object({
@@ -18,6 +19,12 @@ export const ConfigSchema = Type.Object({
     byType: Type.Record(Type.String(), Type.Partial(ThresholdsSchema), { default: {} }),
   }, { additionalProperties: false }),
   detectors: Type.Object(detectorProps, { additionalProperties: false }),
+  graph: Type.Object({
+    hubAccounts: Type.Integer({ minimum: 2,
+      description: 'accounts (count) a device, payment id, phone or address may be seen with before it is a hub (an ' +
+        'internet cafe, a parcel locker) whose later accounts link weakly and are not merged; 20 is about the largest ' +
+        'household or small office sharing one device or door (docs/identity-graph.md)' }),
+  }, { additionalProperties: false }),
   store: Type.Object({
     snapshotEvery: Type.Integer({ minimum: 1,
       description: 'events between state snapshots in a durable store. Between snapshots the stored events are the ' +
@@ -39,6 +46,7 @@ export function defaultConfig(): Config {
   return {
     decision: { thresholds: { challenge: 0.5, review: 0.75, deny: 0.95 }, byType: {} },
     detectors: params,
+    graph: { hubAccounts: DEFAULT_GRAPH_PARAMS.hubAccounts },
     store: { snapshotEvery: 1_000_000 },
     replay: { batchSize: 50_000 },
   };
