@@ -32,7 +32,9 @@ export function formatEvalTable(report: EvalReport): string {
   );
   const delays = report.reverse_brushing_detection.map((d) => d.minutes === null
     ? `  ${d.incident}: not detected (started ${d.start})`
-    : `  ${d.incident}: first alert ${d.minutes} min after the start (${d.start} -> ${d.first_alert})`);
+    : `  ${d.incident}: first alert ${d.minutes} min after the start (${d.start} -> ${d.first_alert}); ` +
+      `${d.held} of ${d.orders} orders held`);
+  const victims = report.brushing_alerts_on_reverse_brushing_victims;
   return [
     `Evaluation of seed ${report.truth.seed}, scale ${report.truth.scale}, ${report.truth.days} days: ` +
       `${report.events} events, ${report.decisions} decisions, ${report.alerts} alerts`,
@@ -47,6 +49,8 @@ export function formatEvalTable(report: EvalReport): string {
     '',
     'Reverse brushing: time to first alert',
     ...(delays.length ? delays : ['  no reverse-brushing incidents in the truth']),
+    `  brushing alerts naming a reverse-brushing victim shop: ${victims.count}` +
+      (victims.count ? ` (${victims.alert_ids.slice(0, 5).join(', ')}${victims.count > 5 ? ', ...' : ''})` : ''),
     '',
     launchLine(report.limited_launch_buyers),
     '',

@@ -95,9 +95,25 @@ test('per-kind metrics match the hand computation', async () => {
     account_precision: null, account_recall: null, shop_recall: null, item_recall: null, alerts_per_detected_incident: null,
     lookalike_flags: 0, lookalike_flags_by_kind: {},
   });
+  // Its orders e1 (review) and e2 (allow): one of two held.
   assert.deepEqual(r.reverse_brushing_detection, [
-    { incident: 'inc_rb_1', start: '2026-11-02T10:00:00.000Z', first_alert: '2026-11-02T10:05:00.000Z', minutes: 5 },
+    { incident: 'inc_rb_1', start: '2026-11-02T10:00:00.000Z', first_alert: '2026-11-02T10:05:00.000Z', minutes: 5,
+      orders: 2, held: 1, held_share: 0.5 },
   ]);
+  // The brushing alerts name s2 and s3, not the victim s1.
+  assert.deepEqual(r.brushing_alerts_on_reverse_brushing_victims, { count: 0, alert_ids: [] });
+});
+
+test('brushing alerts that name a reverse-brushing victim shop are counted, once each', async () => {
+  const more = [...alerts,
+    alert('B1', 'brushing', '2026-11-03T14:00:00.000Z', { accounts: ['a1'], shops: ['s2', 's1'] }),
+    alert('B1', 'brushing', '2026-11-03T15:00:00.000Z', { accounts: ['a1'], shops: ['s2', 's1'] }),
+    alert('B0', 'brushing', '2026-11-03T16:00:00.000Z', { shops: ['s1'] }),
+    // A reverse-brushing alert naming its victim is what it should do, not a brushing flag.
+    alert('R1', 'reverse_brushing', '2026-11-02T10:06:00.000Z', { shops: ['s1'], items: ['i1'] })];
+  const r = await evaluate({ truth, events, decisions, alerts: more });
+  assert.deepEqual(r.brushing_alerts_on_reverse_brushing_victims, { count: 2, alert_ids: ['B0', 'B1'] });
+  assert.match(formatEvalTable(r), /brushing alerts naming a reverse-brushing victim shop: 2 \(B0, B1\)/);
 });
 
 test('decision shares split attack, benign and look-alike events per decision point', async () => {
@@ -124,7 +140,8 @@ test('the text table lists every kind, the decision points and the detection tim
   const text = formatEvalTable(r);
   for (const k of ALERT_KINDS) assert.match(text, new RegExp(`^${k} `, 'm'));
   assert.match(text, /^order\.placed\s+3\s+66\.7%\s+4\s+50\.0%\s+2\s+50\.0%$/m);
-  assert.match(text, /inc_rb_1: first alert 5 min after the start/);
+  assert.match(text, /inc_rb_1: first alert 5 min after the start .*; 1 of 2 orders held/);
+  assert.match(text, /brushing alerts naming a reverse-brushing victim shop: 0$/m);
   assert.match(text, /1 decision-point events had no decision; 1 decisions named unknown events/);
 });
 

@@ -65,8 +65,17 @@ export interface LaunchBuyersReport {
   not_allowed_share: number | null;
 }
 
-/** Time from a reverse-brushing incident's start to its first matching alert. */
-export interface DetectionDelay { incident: string; start: string; first_alert: string | null; minutes: number | null }
+/**
+ * Time from a reverse-brushing incident's start to its first matching alert, and how many of its
+ * `order.placed` events were decided other than allow (held): what the victim did not have to ship.
+ */
+export interface DetectionDelay {
+  incident: string; start: string; first_alert: string | null; minutes: number | null;
+  orders: number; held: number; held_share: number | null;
+}
+
+/** Brushing alerts that name a reverse-brushing victim shop among their shops (must be 0: the victim is not the brusher). */
+export interface VictimFlags { count: number; alert_ids: string[] }
 
 /** The evaluation report (eval.json). */
 export interface EvalReport {
@@ -82,6 +91,7 @@ export interface EvalReport {
   decisions_by_type: DecisionTypeReport[];
   reverse_brushing_detection: DetectionDelay[];
   limited_launch_buyers: LaunchBuyersReport;
+  brushing_alerts_on_reverse_brushing_victims: VictimFlags;
 }
 
 type Cls = 'attack' | 'benign' | 'lookalike';
@@ -94,10 +104,16 @@ export async function evaluate(input: EvalInput): Promise<EvalReport> {
 
   // Decision-point events by id; the ones still here after reading decisions were not decided.
   const pending = new Map<string, EventType>();
+  // The order.placed events of each reverse-brushing incident, and how many of them were held.
+  const rbIncidents = truth.incidents.filter((i) => i.kind === 'reverse_brushing');
+  const rbOrders = rbIncidents.map(() => ({ orders: 0, held: 0 }));
+  const rbOf = new Map<string, number>();
+  rbIncidents.forEach((inc, k) => { for (const id of inc.events) rbOf.set(id, k); });
   let events = 0;
   for await (const e of input.events) {
     events++;
     if (typeof e.id === 'string' && DECISION_POINTS.has(e.type as EventType)) pending.set(e.id, e.type as EventType);
+    if (e.type === 'order.placed' && rbOf.has(e.id)) rbOrders[rbOf.get(e.id)!]!.orders++;
   }
   const shares = new Map<EventType, Record<Cls, FlagShare>>();
   for (const t of DECISION_POINTS) shares.set(t, { attack: share(), benign: share(), lookalike: share() });
@@ -121,6 +137,7 @@ export async function evaluate(input: EvalInput): Promise<EvalReport> {
     pending.delete(d.event_id);
     count(type, d.event_id, d.decision !== 'allow');
     launches.see(d);
+    if (type === 'order.placed' && d.decision !== 'allow' && rbOf.has(d.event_id)) rbOrders[rbOf.get(d.event_id)!]!.held++;
   }
   for (const [id, type] of pending) count(type, id, false);
 
@@ -133,9 +150,12 @@ export async function evaluate(input: EvalInput): Promise<EvalReport> {
     events, decisions, alerts: alerts.length, undecided: pending.size, unknown_decisions: unknown,
     kinds: kinds.map((k) => kindReport(k, truth, alerts.filter((a) => a.kind === k))),
     decisions_by_type: [...shares].map(([type, row]) => ({ type, attack: ratio(row.attack), benign: ratio(row.benign), lookalike: ratio(row.lookalike) })),
-    reverse_brushing_detection: truth.incidents.filter((i) => i.kind === 'reverse_brushing')
-      .map((i) => detectionDelay(i, alerts.filter((a) => a.kind === 'reverse_brushing'))),
+    reverse_brushing_detection: rbIncidents.map((i, k) => ({
+      ...detectionDelay(i, alerts.filter((a) => a.kind === 'reverse_brushing')),
+      ...rbOrders[k]!, held_share: div(rbOrders[k]!.held, rbOrders[k]!.orders),
+    })),
     limited_launch_buyers: launches.report(),
+    brushing_alerts_on_reverse_brushing_victims: victimFlags(rbIncidents, alerts),
   };
 }
 
@@ -215,7 +235,15 @@ function kindReport(kind: string, truth: Truth, alerts: AlertRef[]): KindReport 
   };
 }
 
-function detectionDelay(inc: TruthIncident, alerts: AlertRef[]): DetectionDelay {
+/** Brushing alerts whose subjects' shops include a victim shop of a reverse-brushing incident. */
+function victimFlags(rb: readonly TruthIncident[], alerts: readonly AlertRef[]): VictimFlags {
+  const victims = new Set(rb.flatMap((i) => i.victim_shops ?? i.shops));
+  const ids = alerts.filter((a) => a.kind === 'brushing' && a.subjects.shops.some((s) => victims.has(s))).map((a) => a.id);
+  const alertIds = [...new Set(ids)].sort();
+  return { count: alertIds.length, alert_ids: alertIds };
+}
+
+function detectionDelay(inc: TruthIncident, alerts: AlertRef[]): Omit<DetectionDelay, 'orders' | 'held' | 'held_share'> {
   const index = indexIncident(inc);
   const first = alerts.filter((a) => alertMatches(a, index)).map((a) => a.time).sort()[0];
   return { incident: inc.id, start: inc.start, first_alert: first ?? null,

@@ -92,16 +92,31 @@ export const attackParams = {
   /**
    * A rival pays a gang to flood a victim's cheap item with orders and refund them: in the case
    * this is modelled on, about 2,000 orders of a 29.90 item within half an hour, almost all
-   * refunded within a day, from aged accounts with addresses that name no door.
+   * refunded within a day, from aged accounts with addresses that name no door. Gangs differ:
+   * smaller jobs, longer floods in waves, fake full addresses, accounts kept apart or warmed up.
    */
   reverseBrushing: {
-    orders: [1_800, 2_250] as Range,
+    orders: [500, 2_500] as Range,
     /** Never fewer than this at tiny scales, so the incident stays recognisable. */
     minOrders: 320,
-    windowMin: [18, 30] as Range,
+    windowMin: [12, 45] as Range,
     priceFen: 2_990,
-    /** Share of orders whose address names only a road or a landmark. */
-    vagueShare: [0.78, 0.92] as Range,
+    /** Share of orders whose address names only a road or a landmark (the rest invent a full door). */
+    vagueShare: [0.4, 0.92] as Range,
+    /** How orders spread over the window: steady, a slow start, or 2-4 waves with pauses. */
+    shapes: ['steady', 'ramp', 'waves'] as const,
+    waves: [2, 4] as Range,
+    /** Pause between waves, minutes: a job run by shifts, well under an hour. */
+    wavePauseMin: [4, 20] as Range,
+    /** Chance that the flood is split over two of the victim's items (60/40). */
+    twoItemsChance: 0.25,
+    /** Teams of the gang, each with its own rack of phones and bank cards. */
+    crews: [1, 5] as Range,
+    /** Share of accounts on a phone and card of their own, so that they link to nobody. */
+    camouflageShare: [0, 0.35] as Range,
+    /** Share of accounts warmed up (养号) with a login 1-10 days before the attack. */
+    warmedShare: [0, 0.3] as Range,
+    warmedDaysBefore: [1, 10] as Range,
     refundShare: [0.975, 0.995] as Range,
     /** Orders per farm account (accounts are reused a little). */
     ordersPerAccount: [1.3, 2.2] as Range,

@@ -30,20 +30,22 @@ test('a scale-1 week has 150,000 to 300,000 valid events and every alert kind', 
   for (const kind of ALERT_KINDS) assert.ok(incidents(kind).length >= 1, kind);
 });
 
-test('reverse brushing: ~2,000 orders of 29.90 in 30 minutes, mostly vague addresses, ~99% refunded, aged accounts', () => {
+test('reverse brushing: hundreds to ~2,500 orders of 29.90 within two hours, many vague addresses, ~99% refunded, aged accounts', () => {
   const [rb] = incidents('reverse_brushing');
   assert.ok(rb, 'rb');
   const placed = of(rb, 'order.placed');
-  assert.ok(placed.length >= 1700 && placed.length <= 2300, `${placed.length} orders`);
+  assert.ok(placed.length >= 320 && placed.length <= 2600, `${placed.length} orders`);
+  assert.ok(rb.items.length >= 1 && rb.items.length <= 2, `${rb.items.length} items`);
   for (const o of placed) {
     assert.deepEqual(o.data.lines.map((l) => l.unit_price), [2990]);
-    assert.deepEqual(o.data.lines.map((l) => l.item_id), rb.items);
+    assert.ok(rb.items.includes(o.data.lines[0]!.item_id) && o.data.lines.length === 1, 'one line, a victim item');
     assert.deepEqual([o.data.shop_id], rb.shops);
   }
+  // At most 45 minutes of flood plus three pauses of at most 20 between waves.
   const times = placed.map((o) => o.time).sort();
-  assert.ok(minutes(times[0]!, times[times.length - 1]!) <= 30, 'minutes(times[0]!, times[times.length - 1]!) <= 30');
+  assert.ok(minutes(times[0]!, times[times.length - 1]!) <= 105, 'minutes(times[0]!, times[times.length - 1]!) <= 105');
   const vague = placed.filter((o) => !DOOR.test(o.data.address.detail)).length / placed.length;
-  assert.ok(vague >= 0.75, `vague share ${vague}`);
+  assert.ok(vague >= 0.35, `vague share ${vague}`);
   const refunds = of(rb, 'refund.requested');
   assert.ok(refunds.length / placed.length >= 0.97, `refund share ${refunds.length / placed.length}`);
   assert.ok(new Set(refunds.map((r) => r.data.kind)).size === 2, 'both refund kinds');
@@ -53,9 +55,13 @@ test('reverse brushing: ~2,000 orders of 29.90 in 30 minutes, mostly vague addre
   // Aged accounts: registered weeks before the run, so no registration appears in the stream.
   for (const a of rb.accounts) assert.ok(!registered.has(a), `${a} registered in the stream`);
   assert.ok(rb.accounts.length < placed.length, 'accounts are reused');
-  const devices = new Set(placed.map((o) => o.data.device_id));
-  const payments = new Set(placed.map((o) => o.data.payment_id));
-  assert.ok(devices.size < rb.accounts.length / 3 && payments.size < rb.accounts.length / 2, 'devices and payments shared in clusters');
+  // Most accounts share a phone and a card with others; up to 35% keep one of their own.
+  const sharing = (key: (o: EventOf<'order.placed'>) => string | undefined) => {
+    const users = new Map<string | undefined, Set<string>>();
+    for (const o of placed) users.set(key(o), (users.get(key(o)) ?? new Set()).add(o.data.buyer_id));
+    return rb.accounts.filter((a) => placed.some((o) => o.data.buyer_id === a && users.get(key(o))!.size > 1)).length / rb.accounts.length;
+  };
+  assert.ok(sharing((o) => o.data.device_id) >= 0.6 && sharing((o) => o.data.payment_id) >= 0.6, 'devices and payments shared in clusters');
   assert.deepEqual(rb.victim_shops, rb.shops);
 });
 
