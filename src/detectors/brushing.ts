@@ -74,8 +74,9 @@ export const BrushingParams = Type.Object({
       'can be a courier\'s error, but a light parcel with a quick or copied review, two light parcels, or four quick ' +
       'reviews at the ring\'s shops are not chance' }),
   minShopEvidence: Type.Number({ minimum: 0, default: 3,
-    description: 'evidence the block\'s core clusters need at a shop for it to join the block, in light parcels: three ' +
-      'empty parcels from the ring is a client, while its camouflage orders at honest shops are normal parcels' }),
+    description: 'strong evidence (light parcels, copied praise) the block\'s core clusters need at a shop for it to join ' +
+      'the block, in light parcels: three empty parcels from the ring is a client, while its camouflage orders at ' +
+      'honest shops are normal parcels with ordinary reviews' }),
   minRepeat: Type.Number({ minimum: 0, default: 2,
     description: 'evidence per core cluster, in light parcels: a genuine buyer rarely gets two empty parcels, while a ' +
       'brusher or a studio comes back task after task. Many buyers each with one odd parcel (a wrong baseline) are no ring' }),
@@ -435,8 +436,9 @@ interface Row {
   size: number;
   members: string[];
   evidence: AccountEvidence[];
-  /** evidence per column index */
+  /** evidence per column index, and the part of it from strong orders */
   byShop: Map<number, number>;
+  strongByShop: Map<number, number>;
 }
 
 /**
@@ -455,7 +457,7 @@ function peel(shopId: string, shop: ShopEvidence, ctx: DetectorContext<BrushingP
     if (seen.has(root)) continue;
     seen.add(root);
     const members = size > 1 ? ctx.entities.cluster(seed).accounts : [seed];
-    const row: Row = { root, size, members: [], evidence: [], byShop: new Map() };
+    const row: Row = { root, size, members: [], evidence: [], byShop: new Map(), strongByShop: new Map() };
     for (const m of members) {
       if (reads >= p.maxAccountReads) break;
       reads++;
@@ -487,7 +489,9 @@ function peel(shopId: string, shop: ShopEvidence, ctx: DetectorContext<BrushingP
       for (let k = 0; k < ev.o.length; k++) {
         const c = col.get(ev.s[k]!);
         const w = orderWeight(ev.f[k]!, p);
-        if (c !== undefined && w > 0) row.byShop.set(c, (row.byShop.get(c) ?? 0) + w);
+        if (c === undefined || w <= 0) continue;
+        row.byShop.set(c, (row.byShop.get(c) ?? 0) + w);
+        if (w >= p.strongWeight) row.strongByShop.set(c, (row.strongByShop.get(c) ?? 0) + w);
       }
     }
   }
@@ -498,14 +502,15 @@ function peel(shopId: string, shop: ShopEvidence, ctx: DetectorContext<BrushingP
   });
   const core = densestBlock({ rows: rows.length, cols: shops.length, edgeRow, edgeCol, edgeWeight });
 
-  // The core finds the ring; its shops are those where the core left real evidence, its members
-  // every cluster with enough evidence at those shops (a dense core leaves out small clusters of
-  // the same ring that peeling removes first).
+  // The core finds the ring; its shops are those where the core left strong evidence (light
+  // parcels, copied praise: quick reviews alone are what genuine buyers, and brushers camouflaging,
+  // leave everywhere), its members every cluster with enough evidence at those shops (a dense core
+  // leaves out small clusters of the same ring that peeling removes first).
   const coreRows = rows.filter((_, r) => core.rows[r]);
   if (coreRows.length === 0) return undefined;
   const inBlock = shops.map((_, c) => {
     let w = 0;
-    for (const row of coreRows) w += row.byShop.get(c) ?? 0;
+    for (const row of coreRows) w += row.strongByShop.get(c) ?? 0;
     return core.cols[c] === true || w >= p.minShopEvidence;
   });
   let coreEvidence = 0;

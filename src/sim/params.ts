@@ -134,13 +134,18 @@ export const attackParams = {
     /** Share of the orders the innocent victim ships before the refunds arrive. */
     victimShipShare: [0.03, 0.2] as Range,
   },
-  /** A brushing platform's workers buy from client shops, get empty parcels and post praise. */
+  /**
+   * A brushing platform's workers buy from client shops, get empty parcels and post praise.
+   * Platforms differ: a studio on shared phones and drop doors, or home workers on their own
+   * phones and addresses; empty parcels or real goods; praise at once or a day later to look
+   * natural; a few ordinary orders elsewhere as camouflage.
+   */
   brushing: {
-    brushers: [25, 60] as Range,
+    brushers: [20, 90] as Range,
     minBrushers: 12,
-    clientShops: [3, 6] as Range,
+    clientShops: [2, 8] as Range,
     itemsPerShop: [1, 3] as Range,
-    ordersPerShop: [25, 70] as Range,
+    ordersPerShop: [15, 90] as Range,
     minOrdersPerShop: 15,
     /** Orders of one task batch, placed within an hour. */
     batch: [4, 12] as Range,
@@ -148,11 +153,23 @@ export const attackParams = {
     /** Brushers' recipient phones are shared too (a few SIMs per studio). */
     accountsPerPhone: [3, 6] as Range,
     dropAddresses: [5, 15] as Range,
-    /** Share of parcels that are empty or a slip of paper (0-30 g). */
-    emptyParcelShare: [0.85, 1] as Range,
+    /** Share of drop addresses that are parcel points named vaguely (a locker, a gate): they link nobody. */
+    vagueDropShare: [0, 0.5] as Range,
+    /** Share of workers at home on a phone of their own, shipping to their own door: they link to nobody. */
+    homeWorkerShare: [0, 0.5] as Range,
+    /** Share of parcels that are empty or a slip of paper (0-30 g); the rest hold the real goods. */
+    emptyParcelShare: [0.6, 1] as Range,
     emptyParcelG: [0, 30] as Range,
     shipAfterH: [0.5, 6] as Range,
+    /** Share of fake orders that get the five-star review, and of those posted a day or more later. */
+    reviewShare: [0.75, 1] as Range,
+    lateReviewShare: [0, 0.3] as Range,
     reviewAfterDeliveryH: [0.3, 8] as Range,
+    lateReviewAfterDeliveryH: [24, 72] as Range,
+    /** Share of reviews that use a short generic phrase instead of the platform's template. */
+    genericTextShare: [0, 0.25] as Range,
+    /** Ordinary orders per worker at other shops through the run, as camouflage. */
+    camouflageOrders: [0, 3] as Range,
   },
   /** Linked accounts buy expensive goods and ask refund-only without evidence after delivery. */
   refundAbuse: {

@@ -65,20 +65,23 @@ test('reverse brushing: hundreds to ~2,500 orders of 29.90 within two hours, man
   assert.deepEqual(rb.victim_shops, rb.shops);
 });
 
-test('brushing: client shops get light parcels and quick templated five-star reviews from clustered brushers', () => {
+test('brushing: client shops get light parcels and five-star praise from clustered brushers, who also buy elsewhere', () => {
   for (const br of incidents('brushing')) {
-    const shipped = of(br, 'order.shipped');
-    const light = shipped.filter((s) => (s.data.weight_g ?? 999) <= 30).length / shipped.length;
-    assert.ok(light >= 0.8, `light parcels ${light}`);
-    const reviews = of(br, 'review.posted');
-    assert.ok(reviews.length > 0 && reviews.every((r) => r.data.rating === 5), 'reviews.length > 0 && reviews.every((r) => r.data.rating === 5)');
-    assert.ok(br.shops.length >= 3, 'br.shops.length >= 3');
     const placed = of(br, 'order.placed');
-    assert.ok(placed.every((o) => br.shops.includes(o.data.shop_id)), 'placed.every((o) => br.shops.includes(o.data.shop_id))');
+    const fake = placed.filter((o) => br.shops.includes(o.data.shop_id));
+    const camouflage = placed.filter((o) => !br.shops.includes(o.data.shop_id));
+    assert.ok(fake.length > camouflage.length, `${fake.length} fake orders, ${camouflage.length} camouflage orders`);
+    const fakeIds = new Set(fake.map((o) => o.data.order_id));
+    const shipped = of(br, 'order.shipped').filter((s) => fakeIds.has(s.data.order_id));
+    const light = shipped.filter((s) => (s.data.weight_g ?? 999) <= 30).length / shipped.length;
+    assert.ok(light >= 0.5, `light parcels ${light}`);
+    const reviews = of(br, 'review.posted').filter((r) => fakeIds.has(r.data.order_id));
+    assert.ok(reviews.length >= fake.length * 0.6 && reviews.every((r) => r.data.rating === 5), `${reviews.length} five-star reviews`);
+    assert.ok(br.shops.length >= 2, 'br.shops.length >= 2');
     const shopsPerBrusher = new Map<string, Set<string>>();
-    for (const o of placed) shopsPerBrusher.set(o.data.buyer_id, (shopsPerBrusher.get(o.data.buyer_id) ?? new Set()).add(o.data.shop_id));
+    for (const o of fake) shopsPerBrusher.set(o.data.buyer_id, (shopsPerBrusher.get(o.data.buyer_id) ?? new Set()).add(o.data.shop_id));
     assert.ok([...shopsPerBrusher.values()].some((s) => s.size >= 2), 'a brusher serves several shops');
-    assert.ok(new Set(placed.map((o) => o.data.device_id)).size < br.accounts.length, 'devices shared');
+    assert.ok(new Set(fake.map((o) => o.data.device_id)).size < br.accounts.length, 'devices shared');
   }
 });
 
