@@ -37,12 +37,20 @@ export function applyAlertUpdate(state: StateStore, kind: AlertKind, u: AlertUpd
   return alert;
 }
 
+/**
+ * Membership of each subject list, so that an incident growing by one order at a time stays
+ * linear (2,000 flood orders would otherwise cost 2,000 scans of up to 2,000). Held beside the
+ * list, never in it: an alert loaded from a store simply builds its sets on its first update.
+ */
+const members = new WeakMap<string[], Set<string>>();
+
 function addSubjects(into: AlertSubjects, add: Partial<AlertSubjects>): void {
   for (const k of SUBJECT_KEYS) {
     const list = add[k];
     if (!list?.length) continue;
     const target = into[k];
-    const have = new Set(target);
+    let have = members.get(target);
+    if (!have) { have = new Set(target); members.set(target, have); }
     for (const v of list) if (!have.has(v)) { have.add(v); target.push(v); }
   }
 }

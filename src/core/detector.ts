@@ -38,7 +38,7 @@ export interface DetectorResult {
   alerts?: readonly AlertUpdate[];
 }
 
-/** What a detector sees while it inspects one event. */
+/** What a detector sees while it inspects one event; refilled for the next one, so do not keep it. */
 export interface DetectorContext<P> {
   /** Event time of the current event, epoch ms. */
   at: number;

@@ -41,8 +41,11 @@ export type ProcessOutcome =
 interface Bound {
   detector: AnyDetector;
   params: unknown;
-  state: ScopedState;
+  /** The detector's context, refilled for each event (a detector must not keep it past `inspect`). */
+  ctx: DetectorContext<unknown>;
 }
+
+const NONE: readonly never[] = [];
 
 /** Runs events through entity state, detectors and the decision policy. */
 export class Pipeline {
@@ -56,11 +59,15 @@ export class Pipeline {
     this.#opts = opts;
     this.#graph = { ...DEFAULT_GRAPH_PARAMS, ...opts.graph };
     this.#entities = new Entities(opts.state);
-    this.#all = opts.detectors.map((d) => ({
-      detector: d,
-      params: opts.params[d.kind] ?? d.defaults,
-      state: new ScopedState(opts.state, d.kind),
-    }));
+    this.#all = opts.detectors.map((d) => {
+      const params = opts.params[d.kind] ?? d.defaults;
+      return {
+        detector: d, params,
+        ctx: {
+          at: 0, watermark: 0, late: false, entities: this.#entities, state: new ScopedState(opts.state, d.kind), params, address: undefined,
+        },
+      };
+    });
     for (const b of this.#all) {
       for (const t of b.detector.observes) {
         const list = this.#byType.get(t) ?? [];
@@ -96,26 +103,27 @@ export class Pipeline {
     const links = eventLinks(event, address);
     if (links) linkAccount(state, links.accountId, links.keys, this.#graph);
 
-    const contributions: SourcedContribution[] = [];
-    const changed = new Map<string, Alert>();
-    for (const b of this.#byType.get(event.type) ?? []) {
-      const ctx: DetectorContext<unknown> = {
-        at, watermark, late, entities: this.#entities, state: b.state, params: b.params, address,
-      };
+    // Most events move nothing: the lists are made only when something goes in them.
+    let contributions: SourcedContribution[] | undefined;
+    let changed: Map<string, Alert> | undefined;
+    for (const b of this.#byType.get(event.type) ?? NONE) {
+      const ctx = b.ctx;
+      ctx.at = at; ctx.watermark = watermark; ctx.late = late; ctx.address = address;
       const result = b.detector.inspect(event, ctx);
       if (!result) continue;
-      for (const c of result.contributions ?? []) contributions.push({ ...c, source: b.detector.kind });
-      for (const u of result.alerts ?? []) {
+      for (const c of result.contributions ?? NONE) (contributions ??= []).push({ ...c, source: b.detector.kind });
+      for (const u of result.alerts ?? NONE) {
         const alert = applyAlertUpdate(state, b.detector.kind, u, event.time);
-        changed.set(alert.id, alert);
+        (changed ??= new Map()).set(alert.id, alert);
       }
     }
-    for (const alert of changed.values()) this.#opts.alerts.alertChanged(alert);
+    const alerts = changed ? [...changed.values()] : [];
+    for (const alert of alerts) this.#opts.alerts.alertChanged(alert);
 
-    const decision = DECISION_POINTS.has(event.type) ? decide(event, contributions, policy) : undefined;
+    const decision = DECISION_POINTS.has(event.type) ? decide(event, contributions ?? NONE, policy) : undefined;
     return decision
-      ? { status: 'accepted', late, decision, alerts: [...changed.values()] }
-      : { status: 'accepted', late, alerts: [...changed.values()] };
+      ? { status: 'accepted', late, decision, alerts }
+      : { status: 'accepted', late, alerts };
   }
 
   #addressOf(event: BulwarkEvent): AddressKey | undefined {

@@ -16,8 +16,12 @@ export function run(events: readonly BulwarkEvent[], detectors: readonly AnyDete
   const cfg = defaultConfig();
   const state = new MemoryStateStore();
   const alerts = new Map<string, Alert>();
+  // Configured parameters belong to the registered detectors; a test's own detector of the same
+  // kind runs with its own defaults.
+  const configured = cfg.detectors as Record<string, unknown>;
+  const params = Object.fromEntries(detectors.map((d) => [d.kind, allDetectors.includes(d) ? configured[d.kind] : d.defaults]));
   const pipeline = new Pipeline({
-    detectors, params: cfg.detectors as Record<string, unknown>,
+    detectors, params,
     policy: { thresholds: cfg.decision.thresholds, byType: cfg.decision.byType },
     state, applied: new MemoryAppliedEvents(), alerts: { alertChanged: (a) => alerts.set(a.id, structuredClone(a)) },
   });
