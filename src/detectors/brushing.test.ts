@@ -95,6 +95,16 @@ function ring(m: Market, opts: { rounds?: number; start?: number; camouflage?: b
   return { brushers, orders };
 }
 
+/** The parts of a brushing alert's evidence these tests read. */
+interface RingEvidence {
+  parcels: { light: number; medianUsualG: number; medianWeightG: number };
+  reviews: { quickFiveStar: number; templated: number; distinctTemplates: number };
+  links: { sharedVia: Record<string, number>; largestCluster: number };
+  shopsPerBrusher: { max: number; servingSeveral: number };
+  block: { density: number; shops: number };
+  ring: { accounts: number; orders: number };
+}
+
 const brushingAlerts = (alerts: Map<string, Alert>) => [...alerts.values()].filter((a) => a.kind === 'brushing');
 
 test('names a ring of brushers on shared phones, its three shops, items and fake orders in one alert', () => {
@@ -109,13 +119,13 @@ test('names a ring of brushers on shared phones, its three shops, items and fake
   assert.deepEqual([...a.subjects.accounts].sort(), brushers);
   assert.deepEqual([...a.subjects.items].sort(), RING_SHOPS.map(itemOf));
   assert.deepEqual([...a.subjects.orders].sort(), [...orders].sort());
-  const e = a.evidence as Record<string, any>;
+  const e = a.evidence as unknown as RingEvidence;
   assert.equal(e.parcels.light, 48);
   assert.ok(e.parcels.medianUsualG >= 780 && e.parcels.medianWeightG <= 30, JSON.stringify(e.parcels));
   assert.equal(e.reviews.quickFiveStar, 48);
   // One template filled with three products is one fingerprint: the product's name is left out.
   assert.ok(e.reviews.templated === 48 && e.reviews.distinctTemplates === 1, JSON.stringify(e.reviews));
-  assert.ok(e.links.sharedVia.device >= 9 && e.links.largestCluster === 4, JSON.stringify(e.links));
+  assert.ok((e.links.sharedVia.device ?? 0) >= 9 && e.links.largestCluster === 4, JSON.stringify(e.links));
   assert.ok(e.shopsPerBrusher.max === 3 && e.shopsPerBrusher.servingSeveral === 12, JSON.stringify(e.shopsPerBrusher));
   assert.ok(e.block.density > 0 && e.block.shops === 3, JSON.stringify(e.block));
   assert.equal(e.ring.accounts, 12);
