@@ -87,6 +87,11 @@ interface ItemRate {
   c?: Burst;
   /** Key of the incident the item's orders join, while it is open or its refunds may come. */
   inc?: string;
+  /**
+   * The item's latest orders in the window before a burst is watched, [order, buyer, at] (at most
+   * watchOrders): the first orders of a flood, read when watching begins. Empty for most items.
+   */
+  r?: Array<[string, string, number]>;
 }
 
 /** The composition of a burst's orders, before it is judged a flood. */
@@ -197,16 +202,18 @@ function onOrderLine(e: EventOf<'order.placed'>, itemId: string, ctx: DetectorCo
     delete rec.c;
     burst = undefined;
   }
+  if (burst && at - burst.lastAt > p.quietMs) burst = undefined;
+  if (!watching || !burst) rememberRecent(rec, e, at, p);
   if (!watching) {
     ctx.state.set(ITEM, itemId, rec);
     return undefined;
   }
-  if (burst && at - burst.lastAt > p.quietMs) burst = undefined;
   if (!burst) {
     // A limited launch sells out in minutes by design; buying it through many accounts is scalping.
     if (ctx.entities.item(itemId)?.limited === true) { ctx.state.set(ITEM, itemId, rec); return undefined; }
     burst = newBurst(at);
     rec.c = burst;
+    addRecent(burst, rec, e.data.order_id, ctx);
   }
   const s = signalsOf(e, ctx);
   addToBurst(burst, e, s, at);
@@ -393,6 +400,36 @@ function addToBurst(b: Burst, e: EventOf<'order.placed'>, s: Signals, at: number
   b.marked++;
   pushCapped(b.orders, e.data.order_id, MAX_LISTED);
   if (s.vague || s.linked) pushCapped(b.suspects, e.data.buyer_id, MAX_LISTED);
+}
+
+/** Keeps the item's orders of the window until a burst is watched (then the burst lists them). */
+function rememberRecent(rec: ItemRate, e: EventOf<'order.placed'>, at: number, p: ReverseBrushingParams): void {
+  const r = rec.r ?? [];
+  while (r.length > 0 && r[0]![2] <= at - p.windowMs) r.shift();
+  r.push([e.data.order_id, e.data.buyer_id, at]);
+  if (r.length > p.watchOrders) r.shift();
+  rec.r = r;
+}
+
+/**
+ * The orders that came before watching began join the burst's list when their buyers show a
+ * signal (new or dormant then, or linked now). Their addresses are gone, so they do not count in
+ * the shares.
+ */
+function addRecent(b: Burst, rec: ItemRate, currentOrder: string, ctx: DetectorContext<ReverseBrushingParams>): void {
+  for (const [orderId, buyerId, at] of rec.r ?? []) {
+    if (orderId === currentOrder) continue;
+    if (at < b.startAt) b.startAt = at;
+    const a = ctx.entities.account(buyerId);
+    const fresh = a !== undefined && (at - a.firstSeenAt <= ctx.params.freshMs
+      || (a.registeredAt !== undefined && at - a.registeredAt <= ctx.params.newAccountMs));
+    const c = ctx.entities.clusterRoot(buyerId);
+    if (!fresh && c.size < 2) continue;
+    b.marked++;
+    pushCapped(b.orders, orderId, MAX_LISTED);
+    if (c.size >= 2) { pushCapped(b.suspects, buyerId, MAX_LISTED); noteRoot(b.roots, c.root, c.size); }
+  }
+  delete rec.r;
 }
 
 function signalCount(b: Burst, p: ReverseBrushingParams): number {
