@@ -2,11 +2,14 @@
 // per-account limit, linked by what they cannot help sharing: devices, payment instruments, phones
 // and one delivery door written many ways. The identity graph (src/core/graph) joins them; this
 // detector counts the units a whole linked group buys of one launch and stops the group at the
-// limit of one household. Units are kept per (launch, account) and summed over the group's members
-// when an order comes, so two groups that merge mid-launch add up without any re-keying.
+// limit of one household; one door is one household too, however many accounts ship to it (the
+// graph stops merging at a door past 20 accounts; a launch's drop door is exactly that). Units are
+// kept per (launch, account) and summed over the group's members when an order comes, so two
+// groups that merge mid-launch add up without any re-keying.
 import { Type, type Static } from '@sinclair/typebox';
-import type { EventOf, Severity } from '../contract/index.js';
-import { round4, type AddressKey, type AlertUpdate, type Cluster, type Contribution, type Detector, type DetectorContext, type DetectorResult } from '../core/index.js';
+import type { EventOf } from '../contract/index.js';
+import type { AlertUpdate, Cluster, Contribution, Detector, DetectorContext, DetectorResult } from '../core/index.js';
+import { addVariant, incidentUpdate, openIncident, recordGroup, type Incident } from './scalping-incident.js';
 
 export const ScalpingParams = Type.Object({
   householdAccounts: Type.Integer({ minimum: 1, maximum: 20, default: 2,
@@ -45,32 +48,6 @@ interface Launch {
   incident?: Incident;
 }
 
-interface Incident {
-  startTime: string;
-  /** Accounts named as scalpers, and units they were allowed and tried to buy. */
-  accounts: number;
-  units: number;
-  attemptedUnits: number;
-  deniedOrders: number;
-  limitedOrders: number;
-  groups: GroupEvidence[];
-  /** Written forms of the doors scalpers shipped to: [address key, forms]. */
-  variants: Array<[string, string[]]>;
-}
-
-interface GroupEvidence {
-  /** The group's identity-graph root when last seen (roots move when groups merge). */
-  root: string;
-  clusterSize: number;
-  buyers: number;
-  /** The first MAX_GROUP_ACCOUNTS buyers. */
-  accounts: string[];
-  units: number;
-  attemptedUnits: number;
-  allowanceUnits: number;
-  shared: { device: string[]; payment: string[]; phone: string[]; address: string[] };
-}
-
 /** What one account bought of one launch: epoch, units allowed, units tried, named as scalper, orders. */
 interface Purchase {
   e: number;
@@ -105,12 +82,6 @@ const HELD = 'held';
 const MAX_ORDERS_PER_PURCHASE = 8;
 /** Accounts kept per door and launch, to name them when the door goes over; they are counted past it. */
 const MAX_DOOR_ACCOUNTS = 64;
-/** Groups, accounts per group, shared values per kind and doors with their written forms kept in the evidence. */
-const MAX_GROUPS = 32;
-const MAX_GROUP_ACCOUNTS = 20;
-const MAX_SHARED = 8;
-const MAX_DOORS = 8;
-const MAX_FORMS = 8;
 /**
  * An order that would take the group (or the account) past its allowance is denied: the limit is
  * the merchant's rule, and at the deny threshold by itself. The part that still fits, if any, is
@@ -118,13 +89,6 @@ const MAX_FORMS = 8;
  */
 const DENY_SCORE = 0.95;
 const LIMIT_SCORE = 0.5;
-/**
- * Severity follows the share of the launch's stock the named groups tried to take: a tenth in one
- * party's hands is felt by every fan (high), a third would have been the launch lost (critical).
- */
-const HIGH_STOCK_SHARE = 0.1;
-const CRITICAL_STOCK_SHARE = 1 / 3;
-
 /** Detects scalpers: linked accounts that together buy a limited launch past one household's limit. */
 export const scalpingDetector: Detector<ScalpingParams> = {
   kind: 'scalping',
@@ -299,9 +263,7 @@ function scalperUpdate(o: {
   cluster: Cluster; mine: Purchase; linked: Map<string, Purchase>; ctx: DetectorContext<ScalpingParams>;
 }): AlertUpdate {
   const { e, itemId, launch, ctx, mine } = o;
-  const inc: Incident = launch.incident ??= {
-    startTime: e.time, accounts: 0, units: 0, attemptedUnits: 0, deniedOrders: 0, limitedOrders: 0, groups: [], variants: [],
-  };
+  const inc: Incident = launch.incident ??= openIncident(e.time);
   const accounts: string[] = [];
   const orders: string[] = [];
   // This order's units; earlier units of accounts named now are added as they are named.
@@ -326,67 +288,7 @@ function scalperUpdate(o: {
   recordGroup(inc, o.cluster, [[e.data.buyer_id, mine], ...o.linked], o.policy, ctx.address);
   ctx.state.set(LAUNCH, itemId, launch);
 
-  const share = launch.stock > 0 ? inc.attemptedUnits / launch.stock : null;
-  const largest = inc.groups.reduce((m, g) => Math.max(m, g.buyers), 0);
-  return {
-    incident: `${itemId}#${launch.epoch}`,
-    severity: severityFor(share, inc.accounts),
-    score: scoreFor(largest, o.policy.householdAccounts),
-    summary: `limited item ${itemId} of shop ${launch.shopId}: ${inc.accounts} linked account(s) in ${inc.groups.length} group(s) ` +
-      `tried to buy ${inc.attemptedUnits} unit(s)${share === null ? '' : ` (${pct(share)} of the stock)`} against a limit of ` +
-      `${o.policy.perAccountLimit} per account; ${inc.deniedOrders} order(s) denied, ${inc.limitedOrders} cut to the limit`,
-    subjects: { accounts, shops: [launch.shopId], items: [itemId], orders },
-    evidence: evidenceOf(launch, inc, o.policy),
-  };
-}
-
-/** Replaces the evidence of the groups this cluster now contains (merged ones included) with the cluster's. */
-function recordGroup(inc: Incident, cluster: Cluster, buyers: Array<[string, Purchase]>, policy: LaunchPolicy,
-  address: AddressKey | undefined): void {
-  const inGroup = new Set(cluster.accounts);
-  inGroup.add(cluster.root);
-  for (const [a] of buyers) inGroup.add(a);
-  const shared: GroupEvidence['shared'] = { device: [], payment: [], phone: [], address: [] };
-  for (const l of cluster.links) {
-    if (l.weak || l.via === 'ip') continue;
-    const list = shared[l.via];
-    if (list.length < MAX_SHARED && !list.includes(l.value)) list.push(l.value);
-  }
-  // Accounts joined by the door of this order (past the graph's hub bound) share it too.
-  if (address && !address.vague && shared.address.length < MAX_SHARED && !shared.address.includes(address.key)) shared.address.push(address.key);
-  const group: GroupEvidence = {
-    root: cluster.root, clusterSize: cluster.size, buyers: buyers.length,
-    accounts: buyers.slice(0, MAX_GROUP_ACCOUNTS).map(([a]) => a).sort(),
-    units: buyers.reduce((s, [, p]) => s + p.u, 0), attemptedUnits: buyers.reduce((s, [, p]) => s + p.a, 0),
-    allowanceUnits: policy.perAccountLimit * policy.householdAccounts, shared,
-  };
-  const kept = inc.groups.filter((g) => !inGroup.has(g.root));
-  kept.push(group);
-  kept.sort((a, b) => b.attemptedUnits - a.attemptedUnits || (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
-  inc.groups = kept.slice(0, MAX_GROUPS);
-}
-
-/** Keeps the written form `detail` of the door `key` (the pipeline's address key, computed once per order). */
-function addVariant(inc: Incident, key: string, detail: string): void {
-  let door = inc.variants.find(([k]) => k === key);
-  if (!door) {
-    if (inc.variants.length >= MAX_DOORS) return;
-    door = [key, []];
-    inc.variants.push(door);
-  }
-  if (door[1].length < MAX_FORMS && !door[1].includes(detail)) door[1].push(detail);
-}
-
-function evidenceOf(launch: Launch, inc: Incident, policy: LaunchPolicy): Record<string, unknown> {
-  return {
-    launch: launch.epoch, firstSeen: inc.startTime, perAccountLimit: policy.perAccountLimit,
-    householdAccounts: policy.householdAccounts, groupAllowanceUnits: policy.perAccountLimit * policy.householdAccounts,
-    stock: launch.stock, scalperAccounts: inc.accounts, unitsBought: inc.units, unitsAttempted: inc.attemptedUnits,
-    stockShareTaken: launch.stock > 0 ? round4(inc.units / launch.stock) : null,
-    stockShareAttempted: launch.stock > 0 ? round4(inc.attemptedUnits / launch.stock) : null,
-    deniedOrders: inc.deniedOrders, limitedOrders: inc.limitedOrders,
-    groups: inc.groups, addressVariants: inc.variants.map(([key, forms]) => ({ key, forms })),
-  };
+  return incidentUpdate({ itemId, launch, inc, policy: o.policy, accounts, orders });
 }
 
 function onCancelled(e: EventOf<'order.cancelled'>, ctx: DetectorContext<ScalpingParams>): void {
@@ -443,18 +345,3 @@ function purchaseId(itemId: string, account: string): string {
   return `${itemId}|${account}`;
 }
 
-/** Each linked buyer past a household halves the chance the group is one: 3 buyers 0.5, 5 buyers 0.875. */
-function scoreFor(buyers: number, household: number): number {
-  return Math.min(0.99, 1 - 0.5 ** Math.max(1, buyers - household));
-}
-
-function severityFor(stockShare: number | null, accounts: number): Severity {
-  if (stockShare === null) return accounts >= 10 ? 'high' : 'medium';
-  if (stockShare >= CRITICAL_STOCK_SHARE) return 'critical';
-  if (stockShare >= HIGH_STOCK_SHARE) return 'high';
-  return 'medium';
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
