@@ -26,13 +26,14 @@ export const BrushingParams = Type.Object({
   minGoodsG: Type.Integer({ minimum: 0, default: 50,
     description: 'only parcels of at least this many grams enter the weight baselines, g: an envelope with a slip of ' +
       'paper weighs 10-40 g, so empty parcels never become the usual weight of a brushed item' }),
-  itemMinParcels: Type.Integer({ minimum: 1, default: 5,
+  itemMinParcels: Type.Integer({ minimum: 1, default: 3,
     description: 'parcels an item needs before the lower quartile of its last 16 is its usual weight (parcels of ' +
-      'several units sit above it); with fewer, its category\'s 5th percentile stands in' }),
-  categoryMinItems: Type.Integer({ minimum: 1, default: 20,
+      'several units sit above it; with three, the lightest of them, which errs toward flagging less); with fewer, ' +
+      'its category\'s 5th percentile stands in' }),
+  categoryMinItems: Type.Integer({ minimum: 1, default: 10,
     description: 'items with a usual weight a category needs before the 5th percentile of those weights stands in for ' +
       'an item without a baseline. Over items, not parcels (a category\'s parcels are mostly its best sellers); a low ' +
-      'quantile since a category spans light and heavy goods' }),
+      'quantile since a category spans light and heavy goods: with 10 to 20 items, the lightest of them' }),
   quickReviewMs: Type.Integer({ minimum: 0, default: 12 * HOUR_MS,
     description: 'a five-star review within this long after delivery is quick, ms. Brushing tasks pay on the review, ' +
       'so workers post within hours, before goods could be tried; about a fifth of genuine five-star reviews are ' +
@@ -165,7 +166,7 @@ export const brushingDetector: Detector<BrushingParams> = {
   observes: ['order.placed', 'order.shipped', 'review.posted', 'refund.requested'],
   paramsSchema: BrushingParams,
   defaults: {
-    lightRatio: 0.5, minGapG: 40, minGoodsG: 50, itemMinParcels: 5, categoryMinItems: 20,
+    lightRatio: 0.5, minGapG: 40, minGoodsG: 50, itemMinParcels: 3, categoryMinItems: 10,
     quickReviewMs: 12 * HOUR_MS, minTemplateChars: 12, quickWeight: 0.3, templatedWeight: 0.2, strongWeight: 0.5,
     minShopStrong: 3, peelEveryMs: HOUR_MS, maxShopSuspects: 256, maxClusters: 256, maxAccountReads: 2048,
     maxShops: 64, maxOrdersPerAccount: 48, columnOffset: 5, minRowEvidence: 1.2, minShopEvidence: 3, minRepeat: 2,
@@ -208,29 +209,29 @@ function onShipped(e: EventOf<'order.shipped'>, ctx: DetectorContext<BrushingPar
   if (weight === undefined) return undefined;
   const order = ctx.entities.order(e.data.order_id);
   if (!order || order.items.length === 0) return undefined;
+  const usual = lightAgainst(order.items, weight, ctx);
+  // Every parcel that can hold goods joins the baseline, flagged or not: a baseline that kept out
+  // what it flagged could never correct itself (an item whose first parcels held two units would
+  // flag every single unit for ever). Empty parcels stay out by minGoodsG; light parcels heavier
+  // than that only lower the quartile, which flags less, never more.
+  if (order.items.length === 1 && weight >= ctx.params.minGoodsG) admitWeight(order.items[0]!, weight, ctx);
+  if (usual === undefined) return undefined;
+  return addEvidence(order, LIGHT, { weight, usual }, ctx);
+}
+
+/**
+ * The usual weight of a parcel of `items` when `weight` is light against it, else undefined. A
+ * parcel of several lines holds at least one of each: all their usual weights must be known.
+ */
+function lightAgainst(items: readonly string[], weight: number, ctx: DetectorContext<BrushingParams>): number | undefined {
   const p = ctx.params;
-  const isLight = (usual: number | undefined) => usual !== undefined && weight <= p.lightRatio * usual && usual - weight >= p.minGapG;
-  let usual: number | undefined;
-  if (order.items.length === 1) {
-    const itemId = order.items[0]!;
-    usual = itemUsual(itemId, ctx) ?? categoryUsual(itemId, ctx);
-    // Every parcel that can hold goods joins the baseline, flagged or not: a baseline that kept out
-    // what it flagged could never correct itself (an item whose first parcels held two units would
-    // flag every single unit for ever). Empty parcels stay out by minGoodsG; light parcels heavier
-    // than that only lower the quartile, which flags less, never more.
-    if (weight >= p.minGoodsG) admitWeight(itemId, weight, ctx);
-  } else {
-    // Several lines: the parcel holds at least one of each; all their usual weights must be known.
-    let sum = 0;
-    for (const id of order.items) {
-      const u = itemUsual(id, ctx) ?? categoryUsual(id, ctx);
-      if (u === undefined) { sum = -1; break; }
-      sum += u;
-    }
-    if (sum >= 0) usual = sum;
+  let usual = 0;
+  for (const id of items) {
+    const u = itemUsual(id, ctx) ?? categoryUsual(id, ctx);
+    if (u === undefined) return undefined;
+    usual += u;
   }
-  if (!isLight(usual)) return undefined;
-  return addEvidence(order, LIGHT, { weight, usual: usual! }, ctx);
+  return items.length > 0 && weight <= p.lightRatio * usual && usual - weight >= p.minGapG ? usual : undefined;
 }
 
 function onReview(e: EventOf<'review.posted'>, ctx: DetectorContext<BrushingParams>): DetectorResult | undefined {
@@ -261,8 +262,11 @@ function onReview(e: EventOf<'review.posted'>, ctx: DetectorContext<BrushingPara
     }
   }
   if (!quick && !templated) return undefined;
-  return addEvidence(order, (quick ? QUICK : 0) | (templated ? TEMPLATED : 0),
-    { hash, delayMin: delay >= 0 ? Math.round(delay / 60_000) : -1 }, ctx);
+  // A parcel shipped before its item (or category) had a usual weight is judged again now, a day
+  // or more later: a fresh stream, a new item or a small shop must not hide empty parcels for good.
+  const usual = order.weightG === undefined ? undefined : lightAgainst(order.items, order.weightG, ctx);
+  return addEvidence(order, (quick ? QUICK : 0) | (templated ? TEMPLATED : 0) | (usual !== undefined ? LIGHT : 0),
+    { hash, delayMin: delay >= 0 ? Math.round(delay / 60_000) : -1, ...(usual !== undefined ? { weight: order.weightG!, usual } : {}) }, ctx);
 }
 
 function onRefund(e: EventOf<'refund.requested'>, ctx: DetectorContext<BrushingParams>): DetectorResult | undefined {
