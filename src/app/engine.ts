@@ -3,7 +3,7 @@
 import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
 import {
   MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts,
-  type AddressKey, type Cluster, type CommitBatch, type ProcessOutcome, type Store,
+  type AddressKey, type Cluster, type CommitBatch, type ProcessOutcome, type Store, type Warning,
 } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
 import { addressKey, VAGUE_KEY_PREFIX } from '../text/address/index.js';
@@ -25,6 +25,8 @@ export class Engine {
   #pendingEvents: Array<{ event: BulwarkEvent; late: boolean; raw?: string }> = [];
   #pendingDecisions: Decision[] = [];
   #pendingAlerts = new Map<string, Alert>();
+  /** Warnings of the batch by shop and id, each in its latest state. */
+  #pendingWarnings = new Map<string, Warning>();
   #sinceSnapshot = 0;
   /** The commit under way, if any: at most one, so batches land in order. */
   #inflight: Promise<void> = Promise.resolve();
@@ -42,6 +44,7 @@ export class Engine {
       applied,
       addressKey: keyAddress,
       graph: config.graph,
+      warnings: config.warnings,
       alerts: {
         alertChanged: (a) => {
           this.#alerts.set(a.id, a);
@@ -80,6 +83,7 @@ export class Engine {
     if (this.#store) {
       this.#pendingEvents.push(raw === undefined ? { event, late: out.late } : { event, late: out.late, raw });
       if (out.decision) this.#pendingDecisions.push(out.decision);
+      if (out.warnings.length) for (const w of out.warnings) this.#pendingWarnings.set(`${w.shop_id}\u0000${w.id}`, w);
     }
     return out;
   }
@@ -107,11 +111,13 @@ export class Engine {
       events: this.#pendingEvents,
       decisions: this.#pendingDecisions,
       alerts: [...this.#pendingAlerts.values()],
+      warnings: [...this.#pendingWarnings.values()],
       ...(snapshot ? { snapshot: this.#state.takeChanges() } : {}),
     };
     this.#pendingEvents = [];
     this.#pendingDecisions = [];
     this.#pendingAlerts = new Map();
+    this.#pendingWarnings = new Map();
     if (snapshot) this.#sinceSnapshot = 0;
     this.#inflight = this.#store.commit(batch);
     this.#inflight.catch(() => { /* awaited by the next flush, which reports it */ });

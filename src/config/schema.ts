@@ -1,7 +1,8 @@
 // The one configuration schema. Everything tunable lives here or in a detector's own params
 // schema (which this composes), with units and where the default comes from.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { DEFAULT_GRAPH_PARAMS } from '../core/index.js';
+import { ALERT_KINDS } from '../contract/index.js';
+import { DEFAULT_GRAPH_PARAMS, DEFAULT_WARNING_PARAMS } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
 
 const ThresholdsSchema = Type.Object({
@@ -25,6 +26,16 @@ export const ConfigSchema = Type.Object({
         'internet cafe, a parcel locker) whose later accounts link weakly and are not merged; 20 is about the largest ' +
         'household or small office sharing one device or door (docs/identity-graph.md)' }),
   }, { additionalProperties: false }),
+  warnings: Type.Object({
+    alertKinds: Type.Array(Type.Union(ALERT_KINDS.map((k) => Type.Literal(k))), { uniqueItems: true,
+      description: 'alert kinds that warn the shops they name (the victim in evidence.victim.shop when the alert names one): ' +
+        'kinds where the shop is harmed, not accused. Never add a kind that accuses the shop (brushing, harassment, ' +
+        'review_manipulation): the warning would tip off the abuser; refund_abuse and promo_abuse alerts name accounts ' +
+        'across many shops, which one shop must not see (docs/warnings.md)' }),
+    withheldReasons: Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true,
+      description: 'detector kinds whose reasons at a decision point accuse the shop of the event itself; a shop is shown ' +
+        'the decision its other reasons make, and no warning when that is allow (docs/warnings.md)' }),
+  }, { additionalProperties: false }),
   store: Type.Object({
     snapshotEvery: Type.Integer({ minimum: 1,
       description: 'events between state snapshots in a durable store. Between snapshots the stored events are the ' +
@@ -47,6 +58,7 @@ export function defaultConfig(): Config {
     decision: { thresholds: { challenge: 0.5, review: 0.75, deny: 0.95 }, byType: {} },
     detectors: params,
     graph: { hubAccounts: DEFAULT_GRAPH_PARAMS.hubAccounts },
+    warnings: { alertKinds: [...DEFAULT_WARNING_PARAMS.alertKinds], withheldReasons: [...DEFAULT_WARNING_PARAMS.withheldReasons] },
     store: { snapshotEvery: 1_000_000 },
     replay: { batchSize: 50_000 },
   };

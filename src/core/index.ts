@@ -4,6 +4,7 @@ export * from './ports.js';
 export * from './detector.js';
 export * from './decide.js';
 export * from './alerts.js';
+export * from './warnings.js';
 export * from './pipeline.js';
 export * from './scoped-state.js';
 export * from './state/entities.js';

@@ -54,7 +54,7 @@ test('an event id seen before is acknowledged and not applied again', () => {
 test('a late event is applied at its own time and counted as late, and the watermark does not go back', () => {
   const { pipeline, state } = run([ev('order.placed', 100, { ...orders(1)[0]!.data, order_id: 'o_new' })]);
   const late = pipeline.process(ev('order.paid', 50, { order_id: 'o_new' }));
-  assert.deepEqual(late, { status: 'accepted', late: true, alerts: [] });
+  assert.deepEqual(late, { status: 'accepted', late: true, alerts: [], warnings: [] });
   assert.equal(state.get<number>(WATERMARK.ns, WATERMARK.id), Date.UTC(2026, 10, 2) + 100 * 60_000);
   assert.equal(state.get<OrderState>(NS.order, 'o_new')!.status, 'paid');
 });

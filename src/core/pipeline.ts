@@ -7,6 +7,7 @@ import type { AlertSink, AppliedEvents, StateStore } from './ports.js';
 import type { AnyDetector, DetectorContext } from './detector.js';
 import { decide, type DecisionPolicy, type SourcedContribution } from './decide.js';
 import { applyAlertUpdate } from './alerts.js';
+import { DEFAULT_WARNING_PARAMS, mayWarn, shopWarnings, warningRules, type Warning, type WarningParams, type WarningRules } from './warnings.js';
 import { Entities, applyToEntities, entityKeys } from './state/entities.js';
 import { ScopedState, detectorNamespace } from './scoped-state.js';
 import {
@@ -32,11 +33,13 @@ export interface PipelineOptions {
   addressKey?: AddressKeyFn;
   /** Identity graph parameters; missing ones use DEFAULT_GRAPH_PARAMS. */
   graph?: Partial<GraphParams>;
+  /** Which alerts warn their shops and which reasons shops never see; missing ones use DEFAULT_WARNING_PARAMS. */
+  warnings?: Partial<WarningParams>;
 }
 
 export type ProcessOutcome =
   | { status: 'duplicate' }
-  | { status: 'accepted'; late: boolean; decision?: Decision; alerts: Alert[] };
+  | { status: 'accepted'; late: boolean; decision?: Decision; alerts: Alert[]; warnings: readonly Warning[] };
 
 interface Bound {
   detector: AnyDetector;
@@ -54,10 +57,12 @@ export class Pipeline {
   readonly #byType = new Map<string, Bound[]>();
   readonly #all: Bound[];
   readonly #graph: GraphParams;
+  readonly #warnings: WarningRules;
 
   constructor(opts: PipelineOptions) {
     this.#opts = opts;
     this.#graph = { ...DEFAULT_GRAPH_PARAMS, ...opts.graph };
+    this.#warnings = warningRules({ ...DEFAULT_WARNING_PARAMS, ...opts.warnings });
     this.#entities = new Entities(opts.state);
     this.#all = opts.detectors.map((d) => {
       const params = opts.params[d.kind] ?? d.defaults;
@@ -88,7 +93,7 @@ export class Pipeline {
     return out;
   }
 
-  /** Applies one validated event and returns its decision (at decision points) and changed alerts. */
+  /** Applies one validated event and returns its decision (at decision points), changed alerts and shop warnings. */
   process(event: BulwarkEvent): ProcessOutcome {
     const { state, applied, policy } = this.#opts;
     if (!applied.add(event.id)) return { status: 'duplicate' };
@@ -121,9 +126,14 @@ export class Pipeline {
     for (const alert of alerts) this.#opts.alerts.alertChanged(alert);
 
     const decision = DECISION_POINTS.has(event.type) ? decide(event, contributions ?? NONE, policy) : undefined;
+    // Warnings are rare (a decision other than allow, an alert that harms a shop): the common
+    // event shares one empty list.
+    const warnings = mayWarn(decision, alerts, this.#warnings)
+      ? shopWarnings({ event, decision, contributions: contributions ?? NONE, alerts, entities: this.#entities, policy, rules: this.#warnings })
+      : NONE;
     return decision
-      ? { status: 'accepted', late, decision, alerts }
-      : { status: 'accepted', late, alerts };
+      ? { status: 'accepted', late, decision, alerts, warnings }
+      : { status: 'accepted', late, alerts, warnings };
   }
 
   #addressOf(event: BulwarkEvent): AddressKey | undefined {

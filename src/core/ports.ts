@@ -1,6 +1,7 @@
 // The interfaces the core needs from outside. Adapters (memory, SQLite, PostgreSQL, Redis)
 // implement them; the core never imports an adapter.
 import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
+import type { Warning } from './warnings.js';
 
 /**
  * Entity and detector state as JSON-serialisable values, by namespace and id (persisted under
@@ -40,13 +41,24 @@ export interface CommitBatch {
   decisions: readonly Decision[];
   /** Alerts in their state after the batch, each once. */
   alerts: readonly Alert[];
-  /** At a snapshot: the state entries changed since the previous one (`undefined` deletes). */
-  snapshot?: ReadonlyArray<readonly [string, unknown]>;
+  /** Shop warnings in their state after the batch, each (shop, id) once; a stored one with the same shop and id is replaced. */
+  warnings: readonly Warning[];
+  /**
+   * At a snapshot: the state entries changed since the previous one (`undefined` deletes), read
+   * once, lazily, while the commit writes them (the engine applies nothing meanwhile).
+   */
+  snapshot?: Iterable<readonly [string, unknown]>;
 }
 
 export interface AlertQuery {
   kind?: string;
   since?: string;
+  limit: number;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+}
+
+export interface WarningQuery {
   limit: number;
   /** Opaque cursor from a previous page. */
   cursor?: string;
@@ -78,6 +90,10 @@ export interface Store {
   allAlerts(): Promise<Alert[]>;
   listAlerts(q: AlertQuery): Promise<Page<Alert>>;
   getAlert(id: string): Promise<Alert | undefined>;
+  /** One shop's warnings, newest first (time, then id, descending), paged like alerts. */
+  listWarnings(shopId: string, q: WarningQuery): Promise<Page<Warning>>;
+  /** Calls `each` for every warning of every shop, ordered by shop, then time, then id. */
+  warnings(each: (w: Warning) => void): Promise<void>;
   /** Answers when the store can serve reads and writes. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
-import type { CommitBatch, Store } from '../core/index.js';
+import type { CommitBatch, Store, Warning } from '../core/index.js';
 import type { KeyStore } from './keys.js';
 
 const event = (id: string, minute: number): BulwarkEvent => ({
@@ -15,7 +15,17 @@ const alert = (id: string, minute: number, kind: Alert['kind'] = 'price_error'):
   return { id, kind, time, updated: time, status: 'open', severity: 'high', score: 0.9, summary: id,
     subjects: { accounts: [], shops: ['s1'], items: ['i1'], orders: [] }, evidence: { minute } };
 };
-const batch = (b: Partial<CommitBatch>): CommitBatch => ({ events: [], decisions: [], alerts: [], ...b });
+const batch = (b: Partial<CommitBatch>): CommitBatch => ({ events: [], decisions: [], alerts: [], warnings: [], ...b });
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 2) + minute * 60_000).toISOString();
+const held = (id: string, shop: string, minute: number): Warning => ({
+  id, shop_id: shop, time: at(minute), updated: at(minute), source: 'decision', kind: 'order_held', event_type: 'order.placed',
+  decision: 'review', actions: ['hold_shipment'], reasons: [{ code: 'order_at_price_error', message: 'bought at 59.99' }],
+  order_id: `o_${id}`, item_ids: ['i1'],
+});
+const priceError = (id: string, shop: string, minute: number, updated: number, orders: number): Warning => ({
+  id, shop_id: shop, time: at(minute), updated: at(updated), source: 'alert', kind: 'price_error', severity: 'high',
+  summary: `${orders} order(s) held`, item_ids: ['i1'], order_count: orders,
+});
 
 /** Runs the Store contract against stores made by `open` (a fresh, empty store each call). */
 export function storeContract(name: string, open: () => Promise<Store & KeyStore & { reopen?: () => Promise<Store> }>): void {
@@ -67,7 +77,7 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
     await s.commit(batch({ events: [{ event: event('e1', 0), late: false }], snapshot: [] }));
     await assert.rejects(s.commit(batch({
       events: [{ event: event('e2', 1), late: false }, { event: event('e1', 2), late: false }],
-      snapshot: [['k:1', 1]], alerts: [alert('a9', 1)],
+      snapshot: [['k:1', 1]], alerts: [alert('a9', 1)], warnings: [held('e2', 's1', 1)],
     })));
     const ids: string[] = [];
     await s.loadAppliedIds((id) => ids.push(id));
@@ -76,6 +86,7 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
     await s.loadState((k) => st.push(k));
     assert.deepEqual(st, []);
     assert.equal(await s.getAlert('a9'), undefined);
+    assert.deepEqual((await s.listWarnings('s1', { limit: 10 })).items, []);
     await s.close();
   });
 
@@ -94,6 +105,39 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
     assert.deepEqual((await s.listAlerts({ limit: 10, kind: 'brushing' })).items.map((a) => a.id), ['a5', 'a3', 'a1']);
     const since = new Date(Date.UTC(2026, 10, 2) + 4 * 60_000).toISOString();
     assert.deepEqual((await s.listAlerts({ limit: 10, since })).items.map((a) => a.id), ['a6', 'a5', 'a4']);
+    await s.close();
+  });
+
+  test(`${name}: a shop's warnings page newest first by cursor, each once, and no other shop's`, async () => {
+    const s = await open();
+    // Two warnings share a time so that the id breaks the tie; another shop's come in between.
+    await s.commit(batch({ warnings: [held('e1', 's1', 1), held('e2', 's1', 3), held('e3', 's1', 3), held('x1', 's2', 2)] }));
+    await s.commit(batch({ warnings: [held('e4', 's1', 5), priceError('alr_1', 's1', 4, 4, 1), held('e0', 's1', 0)] }));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const p = await s.listWarnings('s1', { limit: 2, ...(cursor ? { cursor } : {}) });
+      assert.ok(p.items.length <= 2);
+      seen.push(...p.items.map((w) => w.id));
+      if (!p.next_cursor) break;
+      cursor = p.next_cursor;
+    }
+    assert.deepEqual(seen, ['e4', 'alr_1', 'e3', 'e2', 'e1', 'e0']);
+    assert.deepEqual(await s.listWarnings('s2', { limit: 10 }), { items: [held('x1', 's2', 2)], next_cursor: null });
+    assert.deepEqual(await s.listWarnings('nobody', { limit: 10 }), { items: [], next_cursor: null });
+    await assert.rejects(s.listWarnings('s1', { limit: 1, cursor: 'not a cursor' }), /cursor/);
+    await s.close();
+  });
+
+  test(`${name}: a warning is replaced by a later one with the same shop and id, and listed by shop, time and id`, async () => {
+    const s = await open();
+    await s.commit(batch({ warnings: [priceError('alr_1', 's1', 4, 4, 1), priceError('alr_1', 's2', 4, 4, 1), held('e9', 's1', 9)] }));
+    await s.commit(batch({ warnings: [priceError('alr_1', 's1', 4, 7, 5)] }));
+    const page = await s.listWarnings('s1', { limit: 10 });
+    assert.deepEqual(page.items, [held('e9', 's1', 9), priceError('alr_1', 's1', 4, 7, 5)]);
+    const all: Array<[string, string]> = [];
+    await s.warnings((w) => all.push([w.shop_id, w.id]));
+    assert.deepEqual(all, [['s1', 'alr_1'], ['s1', 'e9'], ['s2', 'alr_1']]);
     await s.close();
   });
 

@@ -5,11 +5,12 @@
 import type Database from 'better-sqlite3';
 import type { CommitBatch } from '../../core/index.js';
 
-/** A commit batch's events, decisions and alerts as rows of primitives. */
+/** A commit batch's events, decisions, alerts and warnings as rows of primitives. */
 export interface BatchRows {
   events: Array<[id: string, type: string, time: string, source: string, late: number, body: string]>;
   decisions: Array<[eventId: string, decision: string, score: number, body: string]>;
   alerts: Array<[id: string, kind: string, time: string, updated: string, severity: string, body: string]>;
+  warnings: Array<[shop: string, id: string, time: string, kind: string, body: string]>;
 }
 
 /** Snapshot entries as rows; a null value deletes the key. */
@@ -18,24 +19,28 @@ export type StateRows = Array<[key: string, value: string | null]>;
 /** State rows serialised per chunk. */
 export const SNAPSHOT_CHUNK = 20_000;
 
-/** Serialises a batch's events, decisions and alerts (not its snapshot). */
+/** Serialises a batch's events, decisions, alerts and warnings (not its snapshot). */
 export function toRows(batch: CommitBatch): BatchRows {
   return {
     events: batch.events.map(({ event, late, raw }) =>
       [event.id, event.type, event.time, event.source ?? 'default', late ? 1 : 0, raw ?? JSON.stringify(event)]),
     decisions: batch.decisions.map((d) => [d.event_id, d.decision, d.score, JSON.stringify(d)]),
     alerts: batch.alerts.map((a) => [a.id, a.kind, a.time, a.updated, a.severity, JSON.stringify(a)]),
+    warnings: batch.warnings.map((w) => [w.shop_id, w.id, w.time, w.kind, JSON.stringify(w)]),
   };
 }
 
-/** Serialises snapshot entries `from` to `to`; values are read now, so later mutations cannot leak in. */
-export function toStateRows(entries: ReadonlyArray<readonly [string, unknown]>, from: number, to: number): StateRows {
-  const out: StateRows = [];
-  for (let i = from; i < Math.min(to, entries.length); i++) {
-    const [k, v] = entries[i]!;
+/**
+ * Serialises snapshot entries `size` at a time, each chunk when it is asked for: values are read
+ * then, so a chunk holds what the state was when it was written, and memory holds one chunk.
+ */
+export function* stateChunks(entries: Iterable<readonly [string, unknown]>, size: number): Generator<StateRows> {
+  let out: StateRows = [];
+  for (const [k, v] of entries) {
     out.push([k, v === undefined ? null : JSON.stringify(v)]);
+    if (out.length >= size) { yield out; out = []; }
   }
-  return out;
+  if (out.length > 0) yield out;
 }
 
 /** One step of writing a batch. */
@@ -52,6 +57,7 @@ export class BatchWriter {
   readonly #insertEvent: Database.Statement;
   readonly #insertDecision: Database.Statement;
   readonly #upsertAlert: Database.Statement;
+  readonly #upsertWarning: Database.Statement;
   readonly #upsertState: Database.Statement;
   readonly #deleteState: Database.Statement;
   readonly #markSnapshot: Database.Statement;
@@ -63,6 +69,9 @@ export class BatchWriter {
     this.#upsertAlert = db.prepare(
       `INSERT INTO alerts (id, kind, time, updated, severity, body) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET time = excluded.time, updated = excluded.updated, severity = excluded.severity, body = excluded.body`);
+    this.#upsertWarning = db.prepare(
+      `INSERT INTO warnings (shop, id, time, kind, body) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (shop, id) DO UPDATE SET time = excluded.time, kind = excluded.kind, body = excluded.body`);
     this.#upsertState = db.prepare('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.#deleteState = db.prepare('DELETE FROM state WHERE key = ?');
     this.#markSnapshot = db.prepare(
@@ -102,5 +111,6 @@ export class BatchWriter {
     for (const r of rows.events) this.#insertEvent.run(r);
     for (const r of rows.decisions) this.#insertDecision.run(r);
     for (const r of rows.alerts) this.#upsertAlert.run(r);
+    for (const r of rows.warnings) this.#upsertWarning.run(r);
   }
 }

@@ -38,4 +38,15 @@ export const migrations: readonly string[] = [
      source TEXT NOT NULL,
      created_at TEXT NOT NULL
    );`,
+  // Shop warnings: one row per (shop, warning id), replaced as an alert behind it grows; a shop's
+  // list reads the index newest first.
+  `CREATE TABLE warnings (
+     shop TEXT NOT NULL,
+     id TEXT NOT NULL,
+     time TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     body TEXT NOT NULL,
+     PRIMARY KEY (shop, id)
+   );
+   CREATE INDEX warnings_by_shop_time ON warnings (shop, time DESC, id DESC);`,
 ];

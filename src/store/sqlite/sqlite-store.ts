@@ -2,12 +2,12 @@
 // Each commit is one transaction, so a crash leaves the file at the end of some whole batch.
 import type Database from 'better-sqlite3';
 import type { Alert, BulwarkEvent, Decision } from '../../contract/index.js';
-import type { AlertQuery, CommitBatch, Page, Store } from '../../core/index.js';
+import type { AlertQuery, CommitBatch, Page, Store, Warning, WarningQuery } from '../../core/index.js';
 import type { ApiKeyRecord, KeyStore } from '../keys.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { migrations } from './migrations.js';
 import { openDatabase } from './open.js';
-import { BatchWriter, SNAPSHOT_CHUNK, toRows, toStateRows, type WriteStep } from './batch-writer.js';
+import { BatchWriter, SNAPSHOT_CHUNK, stateChunks, toRows, type WriteStep } from './batch-writer.js';
 import { WriterThread } from './writer-client.js';
 import { StoreError } from '../store-error.js';
 
@@ -68,17 +68,13 @@ export class SqliteStore implements Store, KeyStore {
   async commit(batch: CommitBatch): Promise<void> {
     try {
       const rows = toRows(batch);
-      // In key order, a snapshot writes each page of the state B-tree once instead of jumping
-      // between them; for a first snapshot into an empty table it only appends.
-      const snapshot = batch.snapshot && [...batch.snapshot].sort(byKey);
+      const snapshot = batch.snapshot;
       if (!snapshot) {
         await this.#step({ op: 'batch', rows });
       } else {
         await this.#step({ op: 'begin', rows });
         try {
-          for (let i = 0; i < snapshot.length; i += SNAPSHOT_CHUNK) {
-            await this.#step({ op: 'state', rows: toStateRows(snapshot, i, i + SNAPSHOT_CHUNK) });
-          }
+          for (const rows of stateChunks(snapshot, SNAPSHOT_CHUNK)) await this.#step({ op: 'state', rows });
           await this.#step({ op: 'commit' });
         } catch (err) {
           await this.#step({ op: 'rollback' }).catch(() => { /* the first error is the one to report */ });
@@ -134,6 +130,27 @@ export class SqliteStore implements Store, KeyStore {
     return row ? JSON.parse(row.body) as Alert : undefined;
   }
 
+  async listWarnings(shopId: string, q: WarningQuery): Promise<Page<Warning>> {
+    const args: unknown[] = [shopId];
+    let after = '';
+    if (q.cursor) {
+      const [time, id] = decodeCursor(q.cursor, 2);
+      after = ' AND (time < ? OR (time = ? AND id < ?))';
+      args.push(time, time, id);
+    }
+    const rows = this.#db.prepare(`SELECT body FROM warnings WHERE shop = ?${after} ORDER BY time DESC, id DESC LIMIT ?`)
+      .raw().all(...args, q.limit + 1) as Array<[string]>;
+    const items = rows.slice(0, q.limit).map((r) => JSON.parse(r[0]) as Warning);
+    const last = items[items.length - 1];
+    return { items, next_cursor: rows.length > q.limit && last ? encodeCursor([last.time, last.id]) : null };
+  }
+
+  async warnings(each: (w: Warning) => void): Promise<void> {
+    for (const row of this.#db.prepare('SELECT body FROM warnings ORDER BY shop, time, id').raw().iterate() as Iterable<[string]>) {
+      each(JSON.parse(row[0]) as Warning);
+    }
+  }
+
   async ping(): Promise<void> {
     this.#db.prepare('SELECT 1').get();
   }
@@ -157,8 +174,4 @@ export class SqliteStore implements Store, KeyStore {
     if (this.#writer instanceof WriterThread) await this.#writer.close();
     if (this.#db.open) this.#db.close();
   }
-}
-
-function byKey(a: readonly [string, unknown], b: readonly [string, unknown]): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
