@@ -62,13 +62,13 @@ test('the same links in the same order give identical clusters and identical sta
   const x = run();
   const y = run();
   assert.equal(JSON.stringify(x.clusters), JSON.stringify(y.clusters));
-  assert.equal(JSON.stringify(x.s.takeChanges()), JSON.stringify(y.s.takeChanges()));
+  assert.equal(JSON.stringify([...x.s.takeChanges()]), JSON.stringify([...y.s.takeChanges()]));
 });
 
 test('clusterOf reads only: it changes no state', () => {
   const s = new MemoryStateStore();
   for (let i = 0; i < 40; i++) linkAccount(s, `x${i}`, [dev(`d${i >> 1}`), dev(`d${(i + 1) >> 1}`)], P);
-  s.takeChanges();
+  [...s.takeChanges()];
   clusterOf(s, 'x39');
-  assert.deepEqual(s.takeChanges(), []);
+  assert.deepEqual([...s.takeChanges()], []);
 });

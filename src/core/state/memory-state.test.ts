@@ -14,10 +14,10 @@ test('reports each changed entry once, with its value as of now, and forgets aft
   s.set('acct', 'u1', a);
   s.set('meta', 'watermark', 5);
   s.set('meta', 'watermark', 6);
-  assert.deepEqual(plain(s.takeChanges()), [['acct:u1', { n: 2 }], ['meta:watermark', 6]]);
-  assert.deepEqual(s.takeChanges(), []);
+  assert.deepEqual(plain([...s.takeChanges()]), [['acct:u1', { n: 2 }], ['meta:watermark', 6]]);
+  assert.deepEqual([...s.takeChanges()], []);
   s.set('acct', 'u1', a);
-  assert.deepEqual(plain(s.takeChanges()), [['acct:u1', { n: 2 }]]);
+  assert.deepEqual(plain([...s.takeChanges()]), [['acct:u1', { n: 2 }]]);
 });
 
 test('a replaced or deleted object is reported by what stands now', () => {
@@ -27,7 +27,7 @@ test('a replaced or deleted object is reported by what stands now', () => {
   s.set('x', 'k', { v: 2 });
   s.set('x', 'gone', { v: 3 });
   s.delete('x', 'gone');
-  assert.deepEqual(plain(s.takeChanges()), [['x:gone', null], ['x:k', { v: 2 }]]);
+  assert.deepEqual(plain([...s.takeChanges()]), [['x:gone', null], ['x:k', { v: 2 }]]);
   s.set('x', 'k', first);
   assert.equal(s.get('x', 'k'), first);
 });
@@ -39,7 +39,7 @@ test('the same object under two ids is stored under both', () => {
   s.set('x', 'b', o);
   assert.equal(s.get('x', 'a'), o);
   assert.equal(s.get('x', 'b'), o);
-  assert.deepEqual(s.takeChanges(), []);
+  assert.deepEqual([...s.takeChanges()], []);
 });
 
 test('taking changes after any sequence of sets and deletes gives the final value of every touched key', () => {
@@ -61,7 +61,7 @@ test('taking changes after any sequence of sets and deletes gives the final valu
       objs.delete(id);
       model.set(id, op);
     }
-    const got = new Map(s.takeChanges().map(([k, v]) => [k.slice(2), v === undefined ? undefined : JSON.parse(JSON.stringify(v))]));
+    const got = new Map([...s.takeChanges()].map(([k, v]) => [k.slice(2), v === undefined ? undefined : JSON.parse(JSON.stringify(v))]));
     assert.deepEqual(got, model);
   }));
 });

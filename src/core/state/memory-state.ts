@@ -76,29 +76,31 @@ export class MemoryStateStore implements StateStore {
     }
   }
 
-  /** The entries changed since the last call, by flat key, with their values (undefined: deleted). */
-  takeChanges(): Array<[string, unknown]> {
-    const out: Array<[string, unknown]> = [];
-    const listed = new Set<string>();
-    for (const v of this.#changedObjects) {
-      v[CHANGED] = false;
-      const ns = v[HOME_NS];
-      // An object deleted or replaced since it changed is reported through #changedOther or its successor.
-      if (ns === undefined || this.#spaces.get(ns)?.get(v[HOME_ID]!) !== v) continue;
-      const key = `${ns}:${v[HOME_ID]}`;
-      listed.add(key);
-      out.push([key, v]);
-    }
+  /**
+   * The entries changed since the last call, by flat key, with their values (undefined: deleted),
+   * each once. Lazy, so a snapshot of millions of entries never holds all their keys at once;
+   * consume it fully before changing the state again.
+   */
+  *takeChanges(): Generator<[string, unknown]> {
+    const objects = this.#changedObjects;
+    const other = [...this.#changedOther];
     this.#changedObjects = [];
-    for (const [ns, ids] of this.#changedOther) {
+    this.#changedOther.clear();
+    for (const [ns, ids] of other) {
       const space = this.#spaces.get(ns);
       for (const id of ids) {
-        const key = `${ns}:${id}`;
-        if (!listed.has(key)) out.push([key, space?.get(id)]);
+        const v = space?.get(id);
+        // An object now stored there was changed after it, and is reported with the objects.
+        if (typeof v !== 'object' || v === null) yield [`${ns}:${id}`, v];
       }
     }
-    this.#changedOther.clear();
-    return out;
+    for (const v of objects) {
+      v[CHANGED] = false;
+      const ns = v[HOME_NS];
+      // An object deleted or replaced since it changed is reported through its successor.
+      if (ns === undefined || this.#spaces.get(ns)?.get(v[HOME_ID]!) !== v) continue;
+      yield [`${ns}:${v[HOME_ID]}`, v];
+    }
   }
 
   get size(): number {
