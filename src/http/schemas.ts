@@ -6,6 +6,7 @@ import {
   ALERT_KINDS, DECISION_VALUES, EVENT_TYPES, SEVERITIES, TIME_PATTERN, eventsJsonSchema,
   type Alert, type Decision,
 } from '../contract/index.js';
+import { DECISION_WARNING_KINDS, type Warning } from '../core/index.js';
 
 const open = { additionalProperties: true } as const;
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -88,9 +89,52 @@ export const AlertQuerySchema = Type.Object({
 
 export type AlertQueryString = Static<typeof AlertQuerySchema>;
 
+const warningBase = {
+  id: Type.String({ description: 'the event id of a decision warning, the alert id of an alert warning; unique within the shop' }),
+  shop_id: Type.String(),
+  time: Type.String({ description: 'event time of the decision, or when the alert was first seen; lists are newest first by it' }),
+  updated: Type.String({ description: 'event time of the last change (an alert warning is replaced as its alert grows)' }),
+};
+
+export const DecisionWarningSchema = Type.Object({
+  ...warningBase,
+  source: Type.Literal('decision'),
+  kind: literals(DECISION_WARNING_KINDS),
+  event_type: literals(EVENT_TYPES),
+  decision: literals(DECISION_VALUES.filter((d) => d !== 'allow')),
+  actions: Type.Array(Type.String(), { description: 'side effects asked of the platform, e.g. hold_shipment, pause_listing' }),
+  reasons: Type.Array(Type.Object({ code: Type.String(), message: Type.String() }, open)),
+  order_id: Type.Optional(Type.String()),
+  item_ids: Type.Optional(Type.Array(Type.String())),
+  claim_id: Type.Optional(Type.String()),
+  refund_id: Type.Optional(Type.String()),
+}, { ...open, description: 'An order held or flagged, a listing paused or flagged, a claim or refund flagged' });
+
+export const AlertWarningSchema = Type.Object({
+  ...warningBase,
+  source: Type.Literal('alert'),
+  kind: literals(ALERT_KINDS),
+  severity: literals(SEVERITIES),
+  summary: Type.String(),
+  item_ids: Type.Array(Type.String()),
+  order_count: Type.Integer({ minimum: 0, description: 'orders the alert names' }),
+}, { ...open, description: 'An incident that harms the shop (a price error, a launch under attack, fake orders against it, extortionate claims), as it now is' });
+
+export const WarningSchema = Type.Union([DecisionWarningSchema, AlertWarningSchema], {
+  description: "A risk warning for a shop; `source` tells which of the two shapes it is",
+});
+
+export const ShopParamsSchema = Type.Object({ shop_id: Type.String({ minLength: 1, maxLength: 256 }) });
+
+export const WarningQuerySchema = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 50 }),
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
+}, { additionalProperties: false });
+
 export const AlertParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 256 }) });
 
 // Compile-time guards: the contract's output types must still fit the schemas that serialise
 // them, or fields would be dropped silently from answers.
 const _decisionFits = (d: Decision): Static<typeof DecisionSchema> => d;
 const _alertFits = (a: Alert): Static<typeof AlertSchema> => a;
+const _warningFits = (w: Warning): Static<typeof WarningSchema> => w;

@@ -20,11 +20,12 @@ import { alertsRoutes } from './routes/alerts.js';
 import { eventsRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { shopsRoutes } from './routes/shops.js';
 
 export interface ServerOptions {
   /** The one engine every ingest request goes through; app's Engine is one. */
   engine: IngestEngine & { alerts(): readonly Alert[]; links(accountId: string): Cluster | undefined };
-  /** Where committed alerts and decisions are read from. */
+  /** Where committed alerts, decisions and warnings are read from. */
   store: Store;
   keys: KeyStore;
   /** A pino logger (see createLogger); without one the server logs nothing. */
@@ -83,6 +84,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   await app.register(eventsRoutes, { ingestor, limits });
   await app.register(alertsRoutes, { store: opts.store, metrics });
+  await app.register(shopsRoutes, { store: opts.store, metrics });
   await app.register(accountsRoutes, { links: (id) => opts.engine.links(id) });
   await app.register(healthRoutes, { store: opts.store, ingestFailure: () => ingestor.failure });
   await app.register(metricsRoutes, { metrics });
