@@ -22,10 +22,10 @@ const HOUR_MS = 3_600_000;
 export const ReverseBrushingParams = Type.Object({
   windowMs: Type.Integer({ minimum: MINUTE_MS, default: 10 * MINUTE_MS,
     description: 'the burst window, ms (counted in one-minute buckets). The flood must be seen within ten minutes of ' +
-      'its start; ten minutes of a flood hold dozens of orders, while the busiest ordinary item sells a dozen' }),
+      'its start; ten minutes of a flood hold dozens of orders, while the busiest ordinary item sells a dozen or two' }),
   minBurstOrders: Type.Integer({ minimum: 5, default: 30,
-    description: 'orders of one item in the window that make a burst. Outside launches and price errors, ordinary items ' +
-      'peak at about a dozen orders in ten minutes; a flood meant to hurt a shop needs hundreds in half an hour' }),
+    description: 'orders of one item in the window that make a burst. Outside limited launches (scalping\'s), the busiest ' +
+      'simulated items peak at 13-21 orders in ten minutes; a flood meant to hurt a shop needs hundreds in half an hour' }),
   burstRatio: Type.Number({ minimum: 1, default: 5,
     description: 'and at least this many times the orders the item\'s baseline expects in the window. The daily rhythm ' +
       'lifts an item to about 2.5 times its day average at the evening peak; twice that is no rhythm' }),
@@ -46,10 +46,12 @@ export const ReverseBrushingParams = Type.Object({
       'signal. Genuine buyers send a few percent of parcels to landmarks or "see the note"; fake orders need no door' }),
   linkedShare: Type.Number({ minimum: 0, maximum: 1, default: 0.4,
     description: 'share of orders whose buyer is in an identity-graph cluster of two or more that counts as a signal. ' +
-      'About 2% of ordinary orders come from a family or office cluster; a farm shares devices and payment ids' }),
+      'Families and offices give a few percent of orders (the simulator\'s ordinary orders under 0.3%); a farm shares ' +
+      'devices and payment ids' }),
   freshShare: Type.Number({ minimum: 0, maximum: 1, default: 0.6,
-    description: 'share of orders from new or dormant buyers that counts as a signal. Ordinary traffic has 15-30% once ' +
-      'the state holds a few days (and up to 60% on its first day); bought accounts are all new or dormant' }),
+    description: 'share of orders from new or dormant buyers that counts as a signal. Ordinary orders show 13% once the ' +
+      'state holds three days, 29% on days 1-2 and 59% on the first; a viral burst 35-81%, so it never stands alone. ' +
+      'Bought accounts are all new or dormant' }),
   minSignals: Type.Integer({ minimum: 1, maximum: 3, default: 2,
     description: 'signals (vague, linked, new or dormant) a burst must show to be a flood. One alone has benign ' +
       'readings (a group buy to one pickup point, a livestream to a new audience, a family); two do not' }),
