@@ -2,6 +2,9 @@
 import { Worker } from 'node:worker_threads';
 import type { WriteStep } from './batch-writer.js';
 
+/** Old-generation heap of the writer thread: a few batches of rows in flight, with room to spare. */
+const WRITER_HEAP_MB = 256;
+
 interface Reply { seq: number; ok: boolean; message?: string; code?: string }
 
 /** Sends batches to a writer thread over `path` and resolves each when it is committed. */
@@ -17,10 +20,13 @@ export class WriterThread {
     // source, which a worker can load only with the tsx loader registered in it too.
     const fromSource = import.meta.url.endsWith('.ts');
     const entry = new URL(`./writer-thread${fromSource ? '.ts' : '.js'}`, import.meta.url);
+    // The thread only passes rows through; without a bound its heap grows lazily by hundreds of
+    // megabytes of dead rows before it collects, which the process's peak memory pays for.
+    const resourceLimits = { maxOldGenerationSizeMb: WRITER_HEAP_MB };
     this.#worker = fromSource
       ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`,
-        { eval: true, workerData: { path } })
-      : new Worker(entry, { workerData: { path } });
+        { eval: true, workerData: { path }, resourceLimits })
+      : new Worker(entry, { workerData: { path }, resourceLimits });
     this.#worker.on('message', (r: Reply) => {
       const w = this.#waiting.get(r.seq);
       if (!w) return;
