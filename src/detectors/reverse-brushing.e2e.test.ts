@@ -1,12 +1,15 @@
 // End to end through the app layer: simulate a small marketplace with a reverse-brushing flood
-// and a viral burst, replay it, evaluate it against the truth, and check the targets of the issue.
+// and a viral burst, replay it, evaluate it against the truth, and check the targets of the issue;
+// then stop it in the middle of the flood and resume it through SQLite.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateDir, replay, simulateToDir } from '../app/index.js';
 import { loadConfig } from '../config/index.js';
+import { SqliteStore } from '../store/index.js';
 import type { Alert, Decision } from '../contract/index.js';
 import type { Truth } from '../sim/index.js';
 
@@ -65,4 +68,23 @@ test('a simulated flood: seen within ten minutes, farm named, victim protected, 
     if (viralEvents.has(d.event_id)) assert.ok(!ours, `viral order ${d.event_id} got ${d.decision}`);
   }
   assert.ok(benign > 1000 && flagged / benign <= 0.005, `${flagged} of ${benign} benign orders flagged by reverse_brushing`);
+
+  // Stopped in the middle of the flood (snapshots every 3,000 events) and resumed on its store,
+  // the run writes what one clean run writes: the incident's state survives the store.
+  const all = read(sim, 'events.ndjson').split('\n').filter(Boolean);
+  const floodOrders = new Set(rb[0]!.events);
+  const floodLines = all.flatMap((l, i) => (l.includes('"order.placed"') && floodOrders.has((JSON.parse(l) as { id: string }).id) ? [i] : []));
+  const cut = floodLines[Math.floor(floodLines.length / 2)]!;
+  const half = join(dir, 'half.ndjson');
+  writeFileSync(half, `${all.slice(0, cut).join('\n')}\n`);
+  const db = join(dir, 'run.db');
+  const config = loadConfig({ overrides: { store: { snapshotEvery: 3_000 } } });
+  const first = new SqliteStore(db);
+  await replay({ input: createReadStream(half), outDir: join(dir, 'first'), config, store: first });
+  await first.close();
+  const second = new SqliteStore(db);
+  const resumed = join(dir, 'resumed');
+  await replay({ input: Readable.from([`${all.join('\n')}\n`]), outDir: resumed, config, store: second });
+  await second.close();
+  for (const f of ['decisions.ndjson', 'alerts.ndjson']) assert.equal(read(resumed, f), read(out, f), f);
 });
