@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseText, type BulwarkEvent, type Decision } from '../contract/index.js';
+import { compareWarnings, type Warning } from '../core/index.js';
 import { loadConfig } from '../config/index.js';
 import { SqliteStore } from '../store/index.js';
 import { Engine } from './engine.js';
 import { syntheticNdjson } from '../../test/support/synthetic.js';
 
-const events: BulwarkEvent[] = syntheticNdjson(4000).trim().split('\n').map((l) => {
+// Enough events to reach the synthetic price error (and so some shop warnings) past the middle.
+const events: BulwarkEvent[] = syntheticNdjson(5600).trim().split('\n').map((l) => {
   const r = parseText(l);
   if (!r.ok) throw new Error(r.rejection.message);
   return r.event;
@@ -18,22 +20,26 @@ const events: BulwarkEvent[] = syntheticNdjson(4000).trim().split('\n').map((l) 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-engine-'));
 let n = 0;
 
-async function runAll(engine: Engine, list: readonly BulwarkEvent[], batch: number): Promise<Decision[]> {
+async function runAll(engine: Engine, list: readonly BulwarkEvent[], batch: number, warnings?: Map<string, Warning>): Promise<Decision[]> {
   const out: Decision[] = [];
   for (const e of list) {
     const r = engine.process(e);
     if (r.status === 'accepted' && r.decision) out.push(r.decision);
+    if (r.status === 'accepted') for (const w of r.warnings) warnings?.set(`${w.shop_id}/${w.id}`, w);
     if (engine.pending >= batch) await engine.flush({ wait: false });
   }
   await engine.flush();
   return out;
 }
 
-test('a run stopped at any point and resumed from its store gives the decisions and alerts of one run', async () => {
+test('a run stopped at any point and resumed from its store gives the decisions, alerts and warnings of one run', async () => {
   const config = loadConfig({ overrides: { store: { snapshotEvery: 700 } } });
   const clean = await Engine.open(config);
-  const expected = await runAll(clean, events, 500);
+  const warnings = new Map<string, Warning>();
+  const expected = await runAll(clean, events, 500, warnings);
   const expectedAlerts = JSON.stringify(clean.alerts());
+  const expectedWarnings = [...warnings.values()].sort(compareWarnings);
+  assert.ok(expectedWarnings.length > 0 && expectedWarnings.some((w) => w.source === 'alert'));
   await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: events.length - 1 }), fc.integer({ min: 50, max: 900 }), async (cut, batch) => {
     const path = join(dir, `resume-${++n}.db`);
     const first = new SqliteStore(path);
@@ -47,6 +53,9 @@ test('a run stopped at any point and resumed from its store gives the decisions 
     const stored: Decision[] = [];
     await second.decisions((d) => stored.push(d));
     assert.deepEqual(stored, expected);
+    const storedWarnings: Warning[] = [];
+    await second.warnings((w) => storedWarnings.push(w));
+    assert.deepEqual(storedWarnings, expectedWarnings);
     await second.close();
   }), { numRuns: 8 });
 });

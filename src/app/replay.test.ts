@@ -17,7 +17,7 @@ function bulwark(args: string[], stdin?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const read = (d: string, f: string) => readFileSync(join(d, f), 'utf8');
-const OUTPUTS = ['decisions.ndjson', 'alerts.ndjson', 'rejected.ndjson'];
+const OUTPUTS = ['decisions.ndjson', 'alerts.ndjson', 'warnings.ndjson', 'rejected.ndjson'];
 
 test('replaying the same file twice gives byte-identical decisions and alerts', () => {
   const a = join(dir, 'a'); const b = join(dir, 'b');
@@ -35,6 +35,14 @@ test('replaying the same file twice gives byte-identical decisions and alerts', 
   assert.equal(summary.events.accepted, 60_000);
   assert.ok(summary.throughput.events_per_sec > 0);
   assert.equal(summary.decisions.review, 3);
+  // The price error warns its shop: the paused listing, the two orders held at the wrong price, the alert.
+  const warnings = read(a, 'warnings.ndjson').trim().split('\n').map((l) => JSON.parse(l));
+  // By shop, time, id: the alert was first seen with the typo, and its id sorts before the typo's event id.
+  assert.deepEqual(warnings.map((w) => [w.shop_id, w.kind, w.id]), [
+    ['s_7', 'price_error', alerts[0].id], ['s_7', 'listing_paused', 'typo_2000'], ['s_7', 'order_held', 'o_2007'], ['s_7', 'order_held', 'o_2057'],
+  ]);
+  assert.equal(warnings.find((w) => w.kind === 'price_error').order_count, 2);
+  assert.deepEqual(summary.warnings, { total: 4, by_kind: { listing_paused: 1, order_held: 2, price_error: 1 } });
 });
 
 test('bad lines go to rejected.ndjson with their line number and reason, and never lose their neighbours', () => {
@@ -75,6 +83,7 @@ test('replaying the same file again into the same db applies nothing twice and w
   assert.equal(bulwark(['replay', input, '--out', a, '--db', db]).code, 0);
   assert.equal(bulwark(['replay', input, '--out', b, '--db', db]).code, 0);
   for (const f of OUTPUTS) assert.equal(read(a, f), read(b, f), f);
+  assert.equal(read(a, 'warnings.ndjson'), read(join(dir, 'a'), 'warnings.ndjson'), 'warnings read back from the store are those kept in memory');
   const s = JSON.parse(read(b, 'summary.json'));
   assert.equal(s.events.accepted, 0);
   assert.equal(s.events.already_applied, 60_000);

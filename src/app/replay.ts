@@ -1,5 +1,5 @@
 // `replay`: a file of events through the whole pipeline, in event time, to the contract's four
-// outputs. Input streams in batches; memory holds the entity state, not the file.
+// outputs and the shops' warnings. Input streams in batches; memory holds the entity state, not the file.
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import type { Alert, DecisionValue, Rejection } from '../contract/index.js';
 import { DECISION_POINTS, parseLine, readLines, toLine } from '../contract/index.js';
-import type { Store } from '../core/index.js';
+import { compareWarnings, type Store, type Warning } from '../core/index.js';
 import type { Config } from '../config/index.js';
 import { Engine } from './engine.js';
 
@@ -35,11 +35,12 @@ export interface ReplaySummary {
   events: { accepted: number; by_type: Record<string, number>; late: number; already_applied: number };
   decisions: Record<DecisionValue, number>;
   alerts: { total: number; by_kind: Record<string, number> };
+  warnings: { total: number; by_kind: Record<string, number> };
   rejected: { total: number; by_code: Record<string, number> };
   throughput: { elapsed_ms: number; events_per_sec: number; lines_per_sec: number };
 }
 
-/** Replays `input` into `outDir`: decisions.ndjson, alerts.ndjson, rejected.ndjson, summary.json. */
+/** Replays `input` into `outDir`: decisions.ndjson, alerts.ndjson, warnings.ndjson, rejected.ndjson, summary.json. */
 export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   const now = opts.now ?? (() => performance.now());
   const started = now();
@@ -52,6 +53,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     events: { accepted: 0, by_type: {}, late: 0, already_applied: 0 },
     decisions: { allow: 0, challenge: 0, review: 0, deny: 0 },
     alerts: { total: 0, by_kind: {} },
+    warnings: { total: 0, by_kind: {} },
     rejected: { total: 0, by_code: {} },
     throughput: { elapsed_ms: 0, events_per_sec: 0, lines_per_sec: 0 },
   };
@@ -67,6 +69,10 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     rejectedOut.write(r);
   };
   const batchSize = opts.config.replay.batchSize;
+  // Without a store the warnings are kept here, each (shop, id) in its latest state: they are
+  // few (decisions other than allow, alerts that harm a shop), and all of them are written.
+  // With a store they are read back from it at the end, which includes those of earlier runs.
+  const warnings = opts.store ? undefined : new Map<string, Warning>();
 
   for await (const batch of readLines(opts.input)) {
     for (const raw of batch) {
@@ -91,6 +97,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       summary.events.accepted++;
       if (out.late) summary.events.late++;
       if (out.decision) { summary.decisions[out.decision.decision]++; decisionsOut.write(out.decision); }
+      if (warnings && out.warnings.length) for (const w of out.warnings) warnings.set(`${w.shop_id}\u0000${w.id}`, w);
       if (engine.pending >= batchSize) await engine.flush({ wait: false });
     }
     await decisionsOut.drain();
@@ -107,6 +114,11 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   await writeAlerts(join(opts.outDir, 'alerts.ndjson'), alerts);
   summary.alerts.total = alerts.length;
   for (const a of alerts) summary.alerts.by_kind[a.kind] = (summary.alerts.by_kind[a.kind] ?? 0) + 1;
+  const byKind = await writeWarnings(join(opts.outDir, 'warnings.ndjson'), opts.store, warnings);
+  for (const [kind, n] of [...byKind].sort()) {
+    summary.warnings.by_kind[kind] = n;
+    summary.warnings.total += n;
+  }
   const elapsed = Math.max(1, now() - started);
   const events = summary.events.accepted + summary.events.already_applied;
   summary.throughput = {
@@ -127,6 +139,17 @@ async function writeAlerts(path: string, alerts: readonly Alert[]): Promise<void
   const w = new NdjsonWriter(path);
   for (const a of alerts) w.write(a);
   await w.close();
+}
+
+/** Writes every warning in its final state, by shop, time and id; answers the count per kind. */
+async function writeWarnings(path: string, store: Store | undefined, kept: Map<string, Warning> | undefined): Promise<Map<string, number>> {
+  const w = new NdjsonWriter(path);
+  const byKind = new Map<string, number>();
+  const put = (x: Warning) => { w.write(x); byKind.set(x.kind, (byKind.get(x.kind) ?? 0) + 1); };
+  if (kept) for (const x of [...kept.values()].sort(compareWarnings)) put(x);
+  else await store?.warnings(put);
+  await w.close();
+  return byKind;
 }
 
 async function writeJson(path: string, value: unknown): Promise<void> {

@@ -10,7 +10,7 @@ export function registerReplay(program: Command): void {
   program.command('replay')
     .description('run a file of events (NDJSON; - for standard input) through the pipeline in event time')
     .argument('<events>', 'events file (NDJSON), or - for standard input')
-    .requiredOption('--out <dir>', 'folder for decisions.ndjson, alerts.ndjson, rejected.ndjson, summary.json')
+    .requiredOption('--out <dir>', 'folder for decisions.ndjson, alerts.ndjson, warnings.ndjson, rejected.ndjson, summary.json')
     .option('--db <path>', 'SQLite file to keep events, decisions, alerts and state in (resumable)')
     .option('--config <file>', 'configuration file (JSON)')
     .action(async (events: string, opts: { out: string; db?: string; config?: string }) => {
