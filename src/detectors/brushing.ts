@@ -56,6 +56,10 @@ export const BrushingParams = Type.Object({
   peelEveryMs: Type.Integer({ minimum: 60_000, default: HOUR_MS,
     description: 'a shop\'s neighbourhood is peeled at most once per bucket of this length, ms. Brushing is judged ' +
       'after the fact; an hour bounds the cost to 24 peels per suspicious shop a day and the alert\'s lag to an hour' }),
+  ringPeelEveryMs: Type.Integer({ minimum: 60_000, default: 6 * HOUR_MS,
+    description: 'a shop already in a ring is peeled at most once per bucket of this length, ms: its new fake orders ' +
+      'are listed as they arrive, so its peels only look for new clusters and shops of the ring; six hours keeps a ' +
+      'ring of eight shops under 32 peels a day' }),
   maxShopSuspects: Type.Integer({ minimum: 1, default: 256,
     description: 'accounts with strong orders kept per shop (counted past it): the seeds of its neighbourhood' }),
   maxClusters: Type.Integer({ minimum: 1, default: 256,
@@ -119,10 +123,13 @@ const RING_SHOPS = 64;
 const NS = { item: 'item', category: 'cat', account: 'acct', shop: 'shop', ring: 'ring', accountRing: 'acctRing', shopRing: 'shopRing' } as const;
 
 /** Admitted parcel weights of single-item orders, grams, oldest first. */
-/** An item's last parcel weights, g, oldest first, and their lower quartile once there are enough. */
-interface ItemWeights { w: number[]; q?: number }
-/** The usual weights of a category's items (first CATEGORY_ITEMS), its cached 5th percentile and changes since. */
-interface CategoryWeights { items: string[]; q: number[]; p?: number; k: number }
+/**
+ * An item's last parcel weights, g, oldest first; their lower quartile once there are enough; and
+ * its index in its category's list (-1 when the list was full).
+ */
+interface ItemWeights { w: number[]; q?: number; c?: number }
+/** The usual weights of a category's first CATEGORY_ITEMS items, its cached 5th percentile and changes since. */
+interface CategoryWeights { q: number[]; p?: number; k: number }
 
 /** An account's suspicious orders as parallel arrays (small numbers, few keys). */
 export interface AccountEvidence {
@@ -157,6 +164,8 @@ interface Ring {
   orders: number;
   unlisted: number;
   evidence: Record<string, unknown>;
+  /** When `evidence` was computed. */
+  evidenceAt: number;
 }
 
 /** Brushing rings: dense blocks of buyer clusters by shops with light parcels and quick praise. */
@@ -168,7 +177,7 @@ export const brushingDetector: Detector<BrushingParams> = {
   defaults: {
     lightRatio: 0.5, minGapG: 40, minGoodsG: 50, itemMinParcels: 3, categoryMinItems: 10,
     quickReviewMs: 12 * HOUR_MS, minTemplateChars: 12, quickWeight: 0.3, templatedWeight: 0.2, strongWeight: 0.5,
-    minShopStrong: 3, peelEveryMs: HOUR_MS, maxShopSuspects: 256, maxClusters: 256, maxAccountReads: 2048,
+    minShopStrong: 3, peelEveryMs: HOUR_MS, ringPeelEveryMs: 6 * HOUR_MS, maxShopSuspects: 256, maxClusters: 256, maxAccountReads: 2048,
     maxShops: 64, maxOrdersPerAccount: 48, columnOffset: 5, minRowEvidence: 1.2, minShopEvidence: 3, minRepeat: 2,
     minBlockEvidence: 10, minAccounts: 5, maxRefundShare: 0.3, maxAlertOrders: 2000, ringOrderScore: 0.6,
   },
@@ -286,6 +295,18 @@ function itemUsual(itemId: string, ctx: DetectorContext<BrushingParams>): number
   return ctx.state.get<ItemWeights>(NS.item, itemId)?.q;
 }
 
+/** Scratch space for lowerQuartile: an item keeps at most ITEM_PARCELS weights. */
+const SCRATCH = new Float64Array(ITEM_PARCELS);
+
+/** The lower quartile by nearest rank (as `quantile(w, 0.25)`), without allocating: it runs on every parcel. */
+function lowerQuartile(w: readonly number[]): number {
+  const n = w.length;
+  const xs = n <= SCRATCH.length ? SCRATCH.subarray(0, n) : new Float64Array(n);
+  for (let i = 0; i < n; i++) xs[i] = w[i]!;
+  xs.sort();
+  return xs[Math.max(0, Math.ceil(0.25 * n) - 1)]!;
+}
+
 /**
  * A stand-in for an item without a baseline: the 5th percentile of the usual weights of its
  * category's items. Over items, not parcels: a category's parcels are mostly its best sellers,
@@ -310,15 +331,19 @@ function admitWeight(itemId: string, weight: number, ctx: DetectorContext<Brushi
   if (iw.w.length > ITEM_PARCELS) iw.w.shift();
   if (iw.w.length < ctx.params.itemMinParcels) { ctx.state.set(NS.item, itemId, iw); return; }
   // Parcels of several units sit above one unit in its packaging: the lower quartile tracks one.
-  iw.q = quantile(iw.w, 0.25);
-  ctx.state.set(NS.item, itemId, iw);
+  const q = lowerQuartile(iw.w);
+  const changed = q !== iw.q;
+  iw.q = q;
+  if (!changed || iw.c === -1) { ctx.state.set(NS.item, itemId, iw); return; }
   const category = ctx.entities.item(itemId)?.category;
-  if (!category) return;
-  const cw = ctx.state.get<CategoryWeights>(NS.category, category) ?? { items: [], q: [], k: 0 };
-  const k = cw.items.indexOf(itemId);
-  if (k >= 0) cw.q[k] = iw.q;
-  else if (cw.items.length < CATEGORY_ITEMS) { cw.items.push(itemId); cw.q.push(iw.q); }
-  else return;
+  const cw = category ? ctx.state.get<CategoryWeights>(NS.category, category) ?? { q: [], k: 0 } : undefined;
+  if (!category || !cw) { ctx.state.set(NS.item, itemId, iw); return; }
+  if (iw.c === undefined) {
+    // Its place in the category's list (or -1 once the list is full), so that updates need no search.
+    iw.c = cw.q.length < CATEGORY_ITEMS ? cw.q.push(q) - 1 : -1;
+  } else cw.q[iw.c] = q;
+  ctx.state.set(NS.item, itemId, iw);
+  if (iw.c === -1) return;
   cw.k++;
   ctx.state.set(NS.category, category, cw);
 }
@@ -364,16 +389,21 @@ function addEvidence(
     shop.n++;
     if (!shop.b.includes(order.buyerId) && shop.b.length < p.maxShopSuspects) shop.b.push(order.buyerId);
   }
-  if (now > before) shop.dirty = true;
+  const ringId = ctx.state.get<string>(NS.shopRing, order.shopId);
+  const named = ringId === undefined ? undefined : ctx.state.get<string>(NS.accountRing, order.buyerId);
+  // What a named brusher does at its own ring's shop changes nothing a peel would find.
+  if (now > before && !(ringId !== undefined && named === ringId)) shop.dirty = true;
   ctx.state.set(NS.shop, order.shopId, shop);
 
-  const ringId = ctx.state.get<string>(NS.shopRing, order.shopId);
   const alerts: AlertUpdate[] = [];
   if (ringId !== undefined && now > 0) {
-    const attached = attachOrder(ringId, order, ev, k, now, ctx);
+    const attached = attachOrder(ringId, named, order, ev, k, now, ctx);
     if (attached) alerts.push(attached);
   }
-  const bucket = ctx.at - (((ctx.at % p.peelEveryMs) + p.peelEveryMs) % p.peelEveryMs);
+  // A shop of a known ring is peeled less often: its fake orders are listed as they come (above),
+  // and the peel only has new clusters and new shops left to find.
+  const every = ringId === undefined ? p.peelEveryMs : p.ringPeelEveryMs;
+  const bucket = ctx.at - (((ctx.at % every) + every) % every);
   if (shop.dirty && shop.n >= p.minShopStrong && bucket > shop.pb
     && (ringId !== undefined || accountTotal(ev, p) >= p.minRowEvidence || ctx.entities.clusterRoot(order.buyerId).size > 1)) {
     shop.pb = bucket;
@@ -401,10 +431,10 @@ function shopEvidence(ctx: DetectorContext<BrushingParams>, shopId: string): Sho
  * review), without waiting for the next peel.
  */
 function attachOrder(
-  ringId: string, order: OrderLike, ev: AccountEvidence, k: number, weight: number, ctx: DetectorContext<BrushingParams>,
+  ringId: string, named: string | undefined, order: OrderLike, ev: AccountEvidence, k: number, weight: number,
+  ctx: DetectorContext<BrushingParams>,
 ): AlertUpdate | undefined {
   const p = ctx.params;
-  const named = ctx.state.get<string>(NS.accountRing, order.buyerId);
   if (named !== ringId && !(named === undefined && weight >= p.minRowEvidence)) return undefined;
   if (ev.f[k]! & LISTED) return undefined;
   const ring = ctx.state.get<Ring>(NS.ring, ringId);
@@ -584,7 +614,7 @@ function recordRing(b: Found, ctx: DetectorContext<BrushingParams>): AlertUpdate
   const opened = !ring;
   if (!ring) {
     const id = [...b.blockShops].sort()[0]!;
-    ring = { id, since: ctx.at, shops: [], shopCount: 0, accounts: 0, orders: 0, unlisted: 0, evidence: {} };
+    ring = { id, since: ctx.at, shops: [], shopCount: 0, accounts: 0, orders: 0, unlisted: 0, evidence: {}, evidenceAt: ctx.at };
   }
   const r = ring;
   const newShops: string[] = [];
@@ -606,22 +636,16 @@ function recordRing(b: Found, ctx: DetectorContext<BrushingParams>): AlertUpdate
   // The evidence records carry their LISTED flags now.
   let last = '';
   for (const { account, ev } of b.entries) if (account !== last) { ctx.state.set(NS.account, account, ev); last = account; }
-  const evidence = blockEvidence({ orders: b.blockOrders, shops: b.blockShops, density: b.density, coreClusters: b.coreRows,
-    clusters: b.clusters.map((c) => ({ root: c.root, size: c.size })), evidenceWeight: b.total, peeledFrom: b.shopId }, ctx.entities);
-  // A peel that names nothing new still refreshes the evidence when the block's account of it changed
-  // (reviews arrive a day after the parcels they follow).
+  // A peel that names nothing new still refreshes the evidence once per ring bucket (reviews arrive
+  // a day after the parcels they follow); the evidence is computed only when it will be shown.
   if (!opened && newShops.length === 0 && newAccounts.length === 0 && orders.length === 0
-    && sameEvidence(r.evidence, evidence)) return undefined;
-  r.evidence = evidence;
+    && ctx.at - r.evidenceAt < p.ringPeelEveryMs) return undefined;
+  r.evidence = blockEvidence({ orders: b.blockOrders, shops: b.blockShops, density: b.density, coreClusters: b.coreRows,
+    clusters: b.clusters.map((c) => ({ root: c.root, size: c.size })), evidenceWeight: b.total, peeledFrom: b.shopId }, ctx.entities);
+  r.evidenceAt = ctx.at;
   ctx.state.set(NS.ring, r.id, r);
   const items = [...new Set(b.blockOrders.map((o) => o.item).filter((i) => i !== ''))];
   return ringUpdate(r, { accounts: b.accounts, shops: b.blockShops, items, orders });
-}
-
-function sameEvidence(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const { peeledFrom: _a, ...x } = a;
-  const { peeledFrom: _b, ...y } = b;
-  return JSON.stringify(x) === JSON.stringify(y);
 }
 
 function ringUpdate(r: Ring, subjects: { accounts: string[]; shops: string[]; items: string[]; orders: string[] }): AlertUpdate {
