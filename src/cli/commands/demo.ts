@@ -23,7 +23,7 @@ export function registerDemo(program: Command): void {
         ...(progress.update ? { onProgress: progress.update } : {}) });
       progress.done();
       process.stdout.write(`\n${r.evaluation.table}\n`);
-      log(`\noutputs: ${r.replayDir}/decisions.ndjson, alerts.ndjson, rejected.ndjson, summary.json; evaluation: ${r.evaluation.jsonPath}`);
+      log(`\noutputs: ${r.replayDir}/decisions.ndjson, alerts.ndjson, warnings.ndjson, rejected.ndjson, summary.json; evaluation: ${r.evaluation.jsonPath}`);
       log(`database: ${r.dbPath}`);
       log('\nto explore the alerts over HTTP:');
       log(`  KEY=$(npx bulwark keys create --role analyst --db ${r.dbPath})`);
