@@ -3,10 +3,10 @@
 import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
 import {
   MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts,
-  type AddressKey, type Cluster, type CommitBatch, type ProcessOutcome, type Store, type Warning,
+  type Cluster, type CommitBatch, type ProcessOutcome, type Store, type Warning,
 } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
-import { addressKey, VAGUE_KEY_PREFIX } from '../text/address/index.js';
+import { keyAddress } from '../text/address/index.js';
 import type { Config } from '../config/index.js';
 
 export interface EngineStats {
@@ -144,10 +144,4 @@ export class Engine {
   get store(): Store | undefined {
     return this.#store;
   }
-}
-
-/** The canonical key of a delivery address, and whether it is vague (names no door). */
-function keyAddress(address: Parameters<typeof addressKey>[0]): AddressKey {
-  const key = addressKey(address);
-  return { key, vague: key.startsWith(VAGUE_KEY_PREFIX) };
 }

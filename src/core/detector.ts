@@ -69,8 +69,11 @@ export interface Detector<P = unknown> {
   /** JSON Schema of its parameters, with units and sources in the descriptions. */
   paramsSchema: TSchema;
   defaults: P;
-  /** Entries `[ns, id]` of its own state that inspecting `event` reads (for stores that load ahead). */
-  stateKeys(event: BulwarkEvent, params: P): Array<readonly [string, string]>;
+  /**
+   * Entries `[ns, id]` of its own state that inspecting `event` reads (for stores that load
+   * ahead); `address` is the event's address key, as `ctx.address` will be.
+   */
+  stateKeys(event: BulwarkEvent, params: P, address?: AddressKey): Array<readonly [string, string]>;
   inspect(event: BulwarkEvent, ctx: DetectorContext<P>): DetectorResult | undefined;
 }
 

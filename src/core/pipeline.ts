@@ -85,10 +85,11 @@ export class Pipeline {
   /** Every state key that processing `event` may read, for stores that load ahead. */
   stateKeys(event: BulwarkEvent): string[] {
     const out = [`${WATERMARK.ns}:${WATERMARK.id}`, ...entityKeys(event)];
-    const links = eventLinks(event, this.#addressOf(event));
+    const address = this.#addressOf(event);
+    const links = eventLinks(event, address);
     if (links) out.push(...graphStateKeys(links.accountId, links.keys));
     for (const b of this.#byType.get(event.type) ?? []) {
-      for (const [ns, id] of b.detector.stateKeys(event, b.params)) out.push(`${detectorNamespace(b.detector.kind, ns)}:${id}`);
+      for (const [ns, id] of b.detector.stateKeys(event, b.params, address)) out.push(`${detectorNamespace(b.detector.kind, ns)}:${id}`);
     }
     return out;
   }

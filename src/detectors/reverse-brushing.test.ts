@@ -9,14 +9,19 @@ import { reverseBrushingDetector } from './reverse-brushing.js';
 const DAY = 24 * 60;
 const VAGUE = ['万达广场附近', '文三路', '人民医院门口 到了打电话', '见备注'];
 const vagueAddress = (k: number) => ({ province: '浙江省', city: '杭州市', detail: VAGUE[k % VAGUE.length]!, recipient: '李先生' });
-const doorAddress = (k: number) => ({ ...fullAddress, detail: `学院路${(k % 90) + 1}号阳光花园${(k % 9) + 1}栋2单元${300 + (k % 40)}室` });
+/** Each buyer's own door (the pipeline links buyers who share one, so no two households may). */
+const doors = new Map<string, number>();
+const doorAddress = (buyer: string) => {
+  const k = doors.get(buyer) ?? doors.set(buyer, doors.size).size - 1;
+  return { ...fullAddress, detail: `学院路${k + 1}号阳光花园${(k % 9) + 1}栋2单元${300 + (k % 40)}室` };
+};
 
 interface Order { minute: number; id: string; buyer: string; shop: string; item: string; vague: boolean; device: string; payment: string }
 
 function placed(o: Order): BulwarkEvent {
   return ev('order.placed', o.minute, {
     order_id: o.id, buyer_id: o.buyer, shop_id: o.shop, lines: [{ item_id: o.item, qty: 1, unit_price: 2990 }], amount: 2990,
-    address: o.vague ? vagueAddress(Number(o.id.replace(/\D/g, '')) || 0) : doorAddress(Number(o.id.replace(/\D/g, '')) || 0),
+    address: o.vague ? vagueAddress(Number(o.id.replace(/\D/g, '')) || 0) : doorAddress(o.buyer),
     device_id: o.device, payment_id: o.payment,
   }, `ev_${o.id}`);
 }

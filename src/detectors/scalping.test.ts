@@ -1,35 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
-import { MemoryAppliedEvents, MemoryStateStore, Pipeline, type AnyDetector } from '../core/index.js';
-import { defaultConfig } from '../config/index.js';
-import { addressKey, VAGUE_KEY_PREFIX } from '../text/index.js';
+import type { BulwarkEvent, Decision } from '../contract/index.js';
+import type { AnyDetector } from '../core/index.js';
 import { ev } from '../../test/support/events.js';
+import { run } from '../../test/support/run.js';
 import { scalpingDetector } from './scalping.js';
 
 const shop = 's_drop';
 const item = 'i_sneaker';
 const PRICE = 129_900;
 
-/** Runs events through the real pipeline with this detector and the address key the engine links by. */
+/** Runs events through the real pipeline with this detector; its scalping alerts. */
 function replay(events: readonly BulwarkEvent[], detectors: readonly AnyDetector[] = [scalpingDetector]) {
-  const cfg = defaultConfig();
-  const alerts = new Map<string, Alert>();
-  const pipeline = new Pipeline({
-    detectors, params: cfg.detectors as Record<string, unknown>,
-    policy: { thresholds: cfg.decision.thresholds, byType: cfg.decision.byType },
-    state: new MemoryStateStore(), applied: new MemoryAppliedEvents(),
-    alerts: { alertChanged: (a) => alerts.set(a.id, structuredClone(a)) },
-    addressKey: (a) => { const key = addressKey(a); return { key, vague: key.startsWith(VAGUE_KEY_PREFIX) }; },
-  });
-  const decisions = new Map<string, Decision>();
-  for (const e of events) {
-    const out = pipeline.process(e);
-    if (out.status === 'accepted' && out.decision) decisions.set(e.id, out.decision);
-  }
-  const scalping = [...alerts.values()].filter((a) => a.kind === 'scalping');
-  return { decisions, alerts: scalping };
+  const { decisions, alerts } = run(events, detectors);
+  return { decisions, alerts: [...alerts.values()].filter((a) => a.kind === 'scalping') };
 }
 
 function launch(minute: number, o: { limit: number; stock?: number; id?: string; limited?: boolean; itemId?: string }): BulwarkEvent {
@@ -101,6 +86,17 @@ test('a ring of six linked by two devices and one door written six ways: the fir
   assert.equal(ev.unitsAttempted, 6);
   assert.equal(ev.stockShareAttempted, 0.02);
   assert.equal(ev.perAccountLimit, 1);
+});
+
+test('declares the door it reads, keyed as the pipeline keys the address, so stores that load ahead have it', () => {
+  const { pipeline } = run([], [scalpingDetector]);
+  const variants = DOOR_FORMS.slice(0, 3).map((detail, i) => pipeline.stateKeys(buy(0, `o${i}`, { buyer: `b${i}`, detail })));
+  const doors = variants.map((ks) => ks.filter((k) => k.startsWith('det.scalping.door:')));
+  assert.equal(doors[0]!.length, 1);
+  assert.deepEqual(doors[1], doors[0]);
+  assert.deepEqual(doors[2], doors[0]);
+  const vague = pipeline.stateKeys(buy(0, 'ov', { buyer: 'bv', detail: '翠苑东门' }));
+  assert.deepEqual(vague.filter((k) => k.startsWith('det.scalping.door:')), []);
 });
 
 test('25 accounts sharing nothing but one door count as one buyer, past the 20 accounts after which the graph calls a door a hub', () => {

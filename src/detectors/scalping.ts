@@ -8,7 +8,7 @@
 // groups that merge mid-launch add up without any re-keying.
 import { Type, type Static } from '@sinclair/typebox';
 import type { EventOf } from '../contract/index.js';
-import type { AlertUpdate, Cluster, Contribution, Detector, DetectorContext, DetectorResult } from '../core/index.js';
+import type { AddressKey, AlertUpdate, Cluster, Contribution, Detector, DetectorContext, DetectorResult } from '../core/index.js';
 import { addVariant, incidentUpdate, openIncident, recordGroup, type Incident } from './scalping-incident.js';
 
 export const ScalpingParams = Type.Object({
@@ -96,12 +96,16 @@ export const scalpingDetector: Detector<ScalpingParams> = {
   observes: ['listing.updated', 'order.placed', 'order.cancelled'],
   paramsSchema: ScalpingParams,
   defaults: { householdAccounts: 2, relaunchGapMs: 24 * 3600_000 },
-  stateKeys(event) {
+  stateKeys(event, _params, address) {
     // The purchases of the buyer's group members are found through the graph as the order is judged.
     if (event.type === 'listing.updated') return [[LAUNCH, event.data.item_id] as const];
     if (event.type === 'order.cancelled') return [[HELD, event.data.order_id] as const];
     if (event.type === 'order.placed') {
-      return event.data.lines.flatMap((l) => [[LAUNCH, l.item_id] as const, [PURCHASE, purchaseId(l.item_id, event.data.buyer_id)] as const]);
+      const door = doorKeyOf(address);
+      return event.data.lines.flatMap((l) => [
+        [LAUNCH, l.item_id] as const, [PURCHASE, purchaseId(l.item_id, event.data.buyer_id)] as const,
+        ...(door ? [[DOOR, doorId(l.item_id, door)] as const] : []),
+      ]);
     }
     return [];
   },
@@ -161,7 +165,7 @@ function onOrder(e: EventOf<'order.placed'>, ctx: DetectorContext<ScalpingParams
     const judged = judge(e, itemId, qty, launch, ctx);
     if (launch.lastOrderAt < ctx.at) launch.lastOrderAt = ctx.at;
     ctx.state.set(LAUNCH, itemId, launch);
-    if (judged.granted > 0) (held ??= { b: d.buyer_id, l: [] }).l.push([itemId, launch.epoch, judged.granted, doorKeyOf(ctx)]);
+    if (judged.granted > 0) (held ??= { b: d.buyer_id, l: [] }).l.push([itemId, launch.epoch, judged.granted, doorKeyOf(ctx.address)]);
     if (judged.contribution) (contributions ??= []).push(judged.contribution);
     if (judged.alert) (alerts ??= []).push(judged.alert);
   }
@@ -195,7 +199,7 @@ function judge(e: EventOf<'order.placed'>, itemId: string, qty: number, launch: 
   }
   const groupBuyers = linked.size + 1;
   // The door of this launch's deliveries: one household lives behind it, however many accounts ship there.
-  const doorKey = doorKeyOf(ctx);
+  const doorKey = doorKeyOf(ctx.address);
   const door = doorKey === '' ? undefined : doorOf(ctx, itemId, doorKey, launch.epoch);
   const newAtDoor = door !== undefined && !door.s.includes(buyer);
   const doorBuyers = door ? door.n + (newAtDoor ? 1 : 0) : 0;
@@ -324,8 +328,9 @@ function purchaseOf(ctx: DetectorContext<ScalpingParams>, itemId: string, accoun
 }
 
 /** The key of the order's door, or '' when the address names none (vague) or the pipeline keys no addresses. */
-function doorKeyOf(ctx: DetectorContext<ScalpingParams>): string {
-  return ctx.address && !ctx.address.vague ? ctx.address.key : '';
+/** The door an order ships to ('' when its address is vague or unknown). */
+function doorKeyOf(address: AddressKey | undefined): string {
+  return address && !address.vague ? address.key : '';
 }
 
 function doorOf(ctx: DetectorContext<ScalpingParams>, itemId: string, key: string, epoch: number): DoorPurchases {

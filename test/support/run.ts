@@ -3,6 +3,7 @@ import type { Alert, BulwarkEvent, Decision } from '../../src/contract/index.js'
 import { MemoryAppliedEvents, MemoryStateStore, Pipeline, type AnyDetector } from '../../src/core/index.js';
 import { detectors as allDetectors } from '../../src/detectors/index.js';
 import { defaultConfig } from '../../src/config/index.js';
+import { keyAddress } from '../../src/text/index.js';
 
 export interface RunResult {
   decisions: Map<string, Decision>;
@@ -11,7 +12,10 @@ export interface RunResult {
   state: MemoryStateStore;
 }
 
-/** Processes `events` in order through a pipeline of `detectors` (all by default) with default config. */
+/**
+ * Processes `events` in order through a pipeline of `detectors` (all by default) with default
+ * config and the address keyer the engine uses.
+ */
 export function run(events: readonly BulwarkEvent[], detectors: readonly AnyDetector[] = allDetectors): RunResult {
   const cfg = defaultConfig();
   const state = new MemoryStateStore();
@@ -24,6 +28,7 @@ export function run(events: readonly BulwarkEvent[], detectors: readonly AnyDete
     detectors, params,
     policy: { thresholds: cfg.decision.thresholds, byType: cfg.decision.byType },
     state, applied: new MemoryAppliedEvents(), alerts: { alertChanged: (a) => alerts.set(a.id, structuredClone(a)) },
+    addressKey: keyAddress,
   });
   const decisions = new Map<string, Decision>();
   for (const e of events) {

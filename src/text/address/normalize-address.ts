@@ -86,6 +86,12 @@ export function addressKey(a: Address): string {
   return keyOf(p, scoreVagueness(p.parts, p.detailChars, p.placeholder).vague);
 }
 
+/** The canonical key of an address and whether it is vague, as the pipeline's address keyer wants them. */
+export function keyAddress(a: Address): { key: string; vague: boolean } {
+  const key = addressKey(a);
+  return { key, vague: key.startsWith(VAGUE_KEY_PREFIX) };
+}
+
 /** An address read into province, city, district, road, door and named place, with its key and vagueness. */
 export function normalizeAddress(a: Address): NormalizedAddress {
   const p = parse(a);
