@@ -148,7 +148,7 @@ interface ShopEvidence {
   /** accounts with strong orders here */ b: string[];
   /** strong orders */ n: number;
   /** template fingerprints seen here, and the first account of each */ t: number[]; ta: string[];
-  /** bucket start of the last peel */ pb: number;
+  /** bucket start of the last peel, -1 before the first (plain JSON: no -Infinity) */ pb: number;
   /** evidence arrived since the last peel */ dirty: boolean;
 }
 
@@ -422,7 +422,7 @@ function accountTotal(ev: AccountEvidence, p: BrushingParams): number {
 }
 
 function shopEvidence(ctx: DetectorContext<BrushingParams>, shopId: string): ShopEvidence {
-  return ctx.state.get<ShopEvidence>(NS.shop, shopId) ?? { b: [], n: 0, t: [], ta: [], pb: Number.NEGATIVE_INFINITY, dirty: false };
+  return ctx.state.get<ShopEvidence>(NS.shop, shopId) ?? { b: [], n: 0, t: [], ta: [], pb: -1, dirty: false };
 }
 
 /**
