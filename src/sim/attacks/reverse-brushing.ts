@@ -70,10 +70,11 @@ export function reverseBrushing(w: World, slot: Slot): Scenario<TruthIncident> {
     if (at >= w.startMs) warmAt.set(a.id, Math.floor(at));
   }
   const rec = new TruthRecorder();
-  rec.attackStartsAt(start);
+  const firstOrderAt = start + 3 * MINUTE_MS;
+  // The attack starts with its first order: that is when a platform could first see it.
+  rec.attackStartsAt(firstOrderAt);
   rec.shops.add(victim.id);
   for (const it of items) rec.items.add(it.id);
-  const firstOrderAt = start + 3 * MINUTE_MS;
   let firstWarm = Infinity;
   for (const t of warmAt.values()) firstWarm = Math.min(firstWarm, t);
 
