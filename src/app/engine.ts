@@ -6,7 +6,7 @@ import {
   type Cluster, type CommitBatch, type ProcessOutcome, type Store, type Warning,
 } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
-import { keyAddress } from '../text/address/index.js';
+import { cachedKeyer } from '../text/address/index.js';
 import type { Config } from '../config/index.js';
 
 export interface EngineStats {
@@ -42,7 +42,7 @@ export class Engine {
       policy: { thresholds: config.decision.thresholds, byType: config.decision.byType },
       state,
       applied,
-      addressKey: keyAddress,
+      addressKey: cachedKeyer(),
       graph: config.graph,
       warnings: config.warnings,
       alerts: {
