@@ -2,8 +2,8 @@
 // is given) one batch at a time. Replay, serve and tests all run events through this.
 import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
 import {
-  MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts,
-  type Cluster, type CommitBatch, type ProcessOutcome, type Store, type Warning,
+  MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts, storedEvent,
+  type Cluster, type CommitBatch, type ProcessOutcome, type Store, type StoredEvent, type Warning,
 } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
 import { cachedKeyer } from '../text/address/index.js';
@@ -22,7 +22,7 @@ export class Engine {
   readonly #state: MemoryStateStore;
   readonly #alerts = new Map<string, Alert>();
   readonly #store: Store | undefined;
-  #pendingEvents: Array<{ event: BulwarkEvent; late: boolean; raw?: string }> = [];
+  #pendingEvents: StoredEvent[] = [];
   #pendingDecisions: Decision[] = [];
   #pendingAlerts = new Map<string, Alert>();
   /** Warnings of the batch by shop and id, each in its latest state. */
@@ -81,7 +81,7 @@ export class Engine {
     this.stats.accepted++;
     if (out.late) this.stats.late++;
     if (this.#store) {
-      this.#pendingEvents.push(raw === undefined ? { event, late: out.late } : { event, late: out.late, raw });
+      this.#pendingEvents.push(storedEvent(event, out.late, raw));
       if (out.decision) this.#pendingDecisions.push(out.decision);
       if (out.warnings.length) for (const w of out.warnings) this.#pendingWarnings.set(`${w.shop_id}\u0000${w.id}`, w);
     }

@@ -105,7 +105,9 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     opts.onProgress?.({ lines: summary.lines, events: summary.events.accepted + summary.events.already_applied,
       alerts: engine.alertCount, elapsedMs: now() - started });
   }
-  await engine.flush({ snapshot: true });
+  // No forced snapshot: the stored events after the last one are the changelog, and the next open
+  // re-applies them (at most store.snapshotEvery events), so a replay never waits to rewrite state it can rebuild.
+  await engine.flush();
   await decisionsOut.close();
   await rejectedOut.close();
 

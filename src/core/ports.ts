@@ -1,6 +1,6 @@
 // The interfaces the core needs from outside. Adapters (memory, SQLite, PostgreSQL, Redis)
 // implement them; the core never imports an adapter.
-import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
+import type { Alert, BulwarkEvent, Decision, EventType } from '../contract/index.js';
 import type { Warning } from './warnings.js';
 
 /**
@@ -30,14 +30,34 @@ export interface AlertSink {
 }
 
 /**
+ * An applied event as a store keeps it: the envelope fields it indexes and the JSON text. A batch
+ * waiting for its commit holds these rather than parsed events, so that the parsed objects die
+ * young instead of being carried into the old generation of the heap by the tens of thousands.
+ */
+export interface StoredEvent {
+  id: string;
+  type: EventType;
+  time: string;
+  source: string;
+  late: boolean;
+  /** The event's JSON text: as received when known, else serialised. */
+  body: string;
+}
+
+/** The stored form of an applied event; `raw` is its JSON text as received, kept as is. */
+export function storedEvent(event: BulwarkEvent, late: boolean, raw?: string): StoredEvent {
+  return { id: event.id, type: event.type, time: event.time, source: event.source ?? 'default', late, body: raw ?? JSON.stringify(event) };
+}
+
+/**
  * One atomic unit of persistence: the events applied since the last commit and their effects.
  * State is written only at snapshots (every so many events, and at the end of a run): between
  * them the stored events are the changelog, and a restart re-applies the events after the last
  * snapshot to rebuild the state exactly, since the pipeline is a pure function of its input.
  */
 export interface CommitBatch {
-  /** Applied events; `raw` is the JSON text as received, stored as is when given. */
-  events: ReadonlyArray<{ event: BulwarkEvent; late: boolean; raw?: string }>;
+  /** Applied events, in the order they were applied. */
+  events: readonly StoredEvent[];
   decisions: readonly Decision[];
   /** Alerts in their state after the batch, each once. */
   alerts: readonly Alert[];

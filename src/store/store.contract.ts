@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
-import type { CommitBatch, Store, Warning } from '../core/index.js';
+import { storedEvent, type CommitBatch, type Store, type Warning } from '../core/index.js';
 import type { KeyStore } from './keys.js';
 
 const event = (id: string, minute: number): BulwarkEvent => ({
@@ -32,12 +32,12 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
   test(`${name}: a commit is read back: state, applied ids, decisions in order, alerts`, async () => {
     const s = await open();
     await s.commit(batch({
-      events: [{ event: event('e1', 0), late: false }, { event: event('e2', 1), late: true }],
+      events: [storedEvent(event('e1', 0), false), storedEvent(event('e2', 1), true)],
       decisions: [decision('e2', 'review'), decision('e1')],
       alerts: [alert('a1', 0)],
       snapshot: [['acct:u1', { id: 'u1', n: 1 }], ['x:1', 5]],
     }));
-    await s.commit(batch({ events: [{ event: event('e3', 2), late: false }], alerts: [{ ...alert('a1', 0), score: 0.95 }] }));
+    await s.commit(batch({ events: [storedEvent(event('e3', 2), false)], alerts: [{ ...alert('a1', 0), score: 0.95 }] }));
     await s.commit(batch({ snapshot: [['x:1', undefined], ['acct:u1', { id: 'u1', n: 2 }]] }));
     const st = new Map<string, unknown>();
     await s.loadState((k, v) => st.set(k, v));
@@ -57,8 +57,8 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
 
   test(`${name}: the events after the last snapshot come back in order; applied ids stop at the snapshot`, async () => {
     const s = await open();
-    await s.commit(batch({ events: [{ event: event('e1', 0), late: false }], snapshot: [['k:1', 1]] }));
-    await s.commit(batch({ events: [{ event: event('e3', 2), late: false }, { event: event('e2', 1), late: true }] }));
+    await s.commit(batch({ events: [storedEvent(event('e1', 0), false)], snapshot: [['k:1', 1]] }));
+    await s.commit(batch({ events: [storedEvent(event('e3', 2), false), storedEvent(event('e2', 1), true)] }));
     const after: string[] = [];
     await s.eventsAfterSnapshot((e) => after.push(e.id));
     assert.deepEqual(after, ['e3', 'e2']);
@@ -74,9 +74,9 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
 
   test(`${name}: a failing commit writes nothing of its batch`, async () => {
     const s = await open();
-    await s.commit(batch({ events: [{ event: event('e1', 0), late: false }], snapshot: [] }));
+    await s.commit(batch({ events: [storedEvent(event('e1', 0), false)], snapshot: [] }));
     await assert.rejects(s.commit(batch({
-      events: [{ event: event('e2', 1), late: false }, { event: event('e1', 2), late: false }],
+      events: [storedEvent(event('e2', 1), false), storedEvent(event('e1', 2), false)],
       snapshot: [['k:1', 1]], alerts: [alert('a9', 1)], warnings: [held('e2', 's1', 1)],
     })));
     const ids: string[] = [];
@@ -143,10 +143,10 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
 
   test(`${name}: closing twice is harmless, and a commit after close is refused rather than lost`, async () => {
     const s = await open();
-    await s.commit(batch({ events: [{ event: event('e1', 0), late: false }] }));
+    await s.commit(batch({ events: [storedEvent(event('e1', 0), false)] }));
     await s.close();
     await s.close();
-    await assert.rejects(s.commit(batch({ events: [{ event: event('e2', 1), late: false }] })));
+    await assert.rejects(s.commit(batch({ events: [storedEvent(event('e2', 1), false)] })));
   });
 
   test(`${name}: a cursor this store did not give out is refused`, async () => {

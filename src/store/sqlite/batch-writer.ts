@@ -22,8 +22,7 @@ export const SNAPSHOT_CHUNK = 20_000;
 /** Serialises a batch's events, decisions, alerts and warnings (not its snapshot). */
 export function toRows(batch: CommitBatch): BatchRows {
   return {
-    events: batch.events.map(({ event, late, raw }) =>
-      [event.id, event.type, event.time, event.source ?? 'default', late ? 1 : 0, raw ?? JSON.stringify(event)]),
+    events: batch.events.map((e) => [e.id, e.type, e.time, e.source, e.late ? 1 : 0, e.body]),
     decisions: batch.decisions.map((d) => [d.event_id, d.decision, d.score, JSON.stringify(d)]),
     alerts: batch.alerts.map((a) => [a.id, a.kind, a.time, a.updated, a.severity, JSON.stringify(a)]),
     warnings: batch.warnings.map((w) => [w.shop_id, w.id, w.time, w.kind, JSON.stringify(w)]),
