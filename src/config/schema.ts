@@ -60,6 +60,6 @@ export function defaultConfig(): Config {
     graph: { hubAccounts: DEFAULT_GRAPH_PARAMS.hubAccounts },
     warnings: { alertKinds: [...DEFAULT_WARNING_PARAMS.alertKinds], withheldReasons: [...DEFAULT_WARNING_PARAMS.withheldReasons] },
     store: { snapshotEvery: 1_000_000 },
-    replay: { batchSize: 50_000 },
+    replay: { batchSize: 20_000 },
   };
 }
