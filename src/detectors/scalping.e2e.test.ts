@@ -2,67 +2,19 @@
 // scalpers, replay it (in memory, and split in two through SQLite), evaluate it against the truth.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { evaluateDir, replay, simulateToDir } from '../app/index.js';
-import { loadConfig } from '../config/index.js';
-import { SqliteStore } from '../store/index.js';
-import type { Decision } from '../contract/index.js';
-import type { Truth } from '../sim/index.js';
-
-const dir = mkdtempSync(join(tmpdir(), 'bulwark-scalping-e2e-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
-const sim = join(dir, 'sim');
-const events = join(sim, 'events.ndjson');
-const read = (d: string, f: string) => readFileSync(join(d, f), 'utf8');
+import { assertFewBenignOrdersFlagged, assertKindTargets, assertResumeMatches, simulatedRun } from '../../test/support/e2e.js';
 
 test('a simulated launch: scalpers named and stopped, fans served, the same outputs after a resume through SQLite', async () => {
-  await simulateToDir({ seed: 4, scale: 0.3, days: 2, outDir: sim });
-  const truth = JSON.parse(read(sim, 'truth.json')) as Truth;
-  assert.ok(truth.incidents.some((i) => i.kind === 'scalping' && i.launch && i.launch.orders.length > 0), 'the run has a launch');
-
-  const out = join(dir, 'memory');
-  await replay({ input: createReadStream(events), outDir: out, config: loadConfig() });
-  const { report } = await evaluateDir({ eventsPath: events, truthPath: join(sim, 'truth.json'), outDir: out });
-  const k = report.kinds.find((x) => x.kind === 'scalping')!;
-  assert.ok(k.incidents >= 1);
-  assert.ok(k.account_precision! >= 0.95, `account precision ${k.account_precision}`);
-  assert.ok(k.account_recall! >= 0.95, `account recall ${k.account_recall}`);
-  assert.equal(k.shop_recall, 1);
-  assert.equal(k.item_recall, 1);
-  assert.equal(k.alerts_per_detected_incident, 1);
-  assert.equal(k.unmatched_alerts, 0);
-  assert.equal(k.lookalike_flags, 0);
-  const fans = report.limited_launch_buyers;
+  const run = await simulatedRun('scalping-e2e', { seed: 4, scale: 0.3, days: 2 });
+  after(() => run.remove());
+  assert.ok(run.truth.incidents.some((i) => i.kind === 'scalping' && i.launch && i.launch.orders.length > 0), 'the run has a launch');
+  assertKindTargets(run.report, 'scalping');
+  const fans = run.report.limited_launch_buyers;
   assert.ok(fans.genuine_buyers >= 20, `${fans.genuine_buyers} genuine buyers`);
   assert.ok(fans.denied_share! <= 0.02, `genuine buyers denied ${fans.denied_share}`);
-
-  // Benign orders this detector moved: at most 0.5% (the attack's own orders are listed in the truth).
-  const attack = new Set(truth.incidents.flatMap((i) => i.events));
-  let benign = 0;
-  let flagged = 0;
-  for (const line of read(out, 'decisions.ndjson').trim().split('\n')) {
-    const d = JSON.parse(line) as Decision;
-    if (d.type !== 'order.placed' || attack.has(d.event_id)) continue;
-    benign++;
-    if (d.decision !== 'allow' && d.reasons.some((r) => r.rule === 'scalping')) flagged++;
-  }
-  assert.ok(benign > 1000 && flagged / benign <= 0.005, `${flagged} of ${benign} benign orders flagged by scalping`);
+  assertFewBenignOrdersFlagged(run, 'scalping');
 
   // Stopped half-way and resumed on its store, the run writes what one clean run writes.
-  const lines = read(sim, 'events.ndjson').split('\n').filter(Boolean);
-  const half = join(dir, 'half.ndjson');
-  writeFileSync(half, `${lines.slice(0, Math.floor(lines.length / 2)).join('\n')}\n`);
-  const db = join(dir, 'run.db');
-  const config = loadConfig({ overrides: { store: { snapshotEvery: 3_000 } } });
-  const first = new SqliteStore(db);
-  await replay({ input: createReadStream(half), outDir: join(dir, 'first'), config, store: first });
-  await first.close();
-  const second = new SqliteStore(db);
-  const resumed = join(dir, 'resumed');
-  await replay({ input: Readable.from([`${lines.join('\n')}\n`]), outDir: resumed, config, store: second });
-  await second.close();
-  for (const f of ['decisions.ndjson', 'alerts.ndjson']) assert.equal(read(resumed, f), read(out, f), f);
+  const lines = run.read(run.sim, 'events.ndjson').split('\n').filter(Boolean).length;
+  await assertResumeMatches(run, Math.floor(lines / 2), 3_000);
 });
