@@ -1,12 +1,12 @@
 // The demo: a simulated marketplace week, replayed into an embedded store, evaluated against
 // the simulation's truth. Everything a newcomer needs to see Bulwark work, on one machine.
-import { createReadStream, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/index.js';
 import { simulateToDir, type SimulateSummary } from './simulate.js';
-import { replay, type ReplayProgress, type ReplaySummary } from './replay.js';
+import type { ReplayProgress, ReplaySummary } from './replay.js';
+import { replayFile } from './replay-file.js';
 import { evaluateDir, type EvaluateDirResult } from './evaluate.js';
-import { openStore } from './stores.js';
 
 export interface DemoOptions {
   outDir: string;
@@ -40,16 +40,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   // A fresh store each time, so the demo shows one clean run rather than a resumed one.
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   opts.log(`replaying into ${replayDir} with the embedded store ${dbPath}`);
-  const store = openStore(dbPath);
-  let summary: ReplaySummary;
-  try {
-    summary = await replay({
-      input: createReadStream(simulation.eventsPath, { highWaterMark: 1 << 20 }),
-      outDir: replayDir, config: opts.config, store, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-    });
-  } finally {
-    await store.close();
-  }
+  const summary = await replayFile({ events: simulation.eventsPath, outDir: replayDir, db: dbPath, config: opts.config }, opts.onProgress);
   opts.log(`  ${summary.events.accepted} events applied at ${summary.throughput.events_per_sec} events/s; ` +
     `decisions: ${fmt(summary.decisions)}; alerts: ${fmt(summary.alerts.by_kind)}`);
   const evaluation = await evaluateDir({ eventsPath: simulation.eventsPath, truthPath: simulation.truthPath, outDir: replayDir });

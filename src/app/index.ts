@@ -2,6 +2,7 @@
 // calls one function of this folder per command.
 export * from './engine.js';
 export * from './replay.js';
+export * from './replay-file.js';
 export * from './stores.js';
 export * from './serve.js';
 export * from './keys.js';

@@ -1,7 +1,7 @@
 // `bulwark replay FILE|- --out DIR [--db PATH] [--config FILE]`
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { openStore, replay } from '../../app/index.js';
+import { replayFile } from '../../app/index.js';
 import { loadConfig } from '../../config/index.js';
 import { UsageError } from '../errors.js';
 import { replayProgress } from '../progress.js';
@@ -18,18 +18,12 @@ export function registerReplay(program: Command): void {
         throw new UsageError(`events file ${events} does not exist; pass an NDJSON file, or - to read standard input`);
       }
       const config = loadConfig(opts.config ? { file: opts.config } : {});
-      const input = events === '-' ? process.stdin : createReadStream(events, { highWaterMark: 1 << 20 });
-      const store = opts.db ? openStore(opts.db) : undefined;
       const progress = replayProgress();
-      try {
-        const s = await replay({ input, outDir: opts.out, config, store, onProgress: progress.update });
-        progress.done();
-        process.stderr.write(
-          `replayed ${s.lines} lines: ${s.events.accepted} applied, ${s.events.already_applied} already applied, ` +
-          `${s.rejected.total} rejected, ${s.events.late} late; ${s.alerts.total} alerts; ` +
-          `${s.throughput.events_per_sec} events/s; outputs in ${opts.out}\n`);
-      } finally {
-        await store?.close();
-      }
+      const s = await replayFile({ events, outDir: opts.out, config, ...(opts.db ? { db: opts.db } : {}) }, progress.update);
+      progress.done();
+      process.stderr.write(
+        `replayed ${s.lines} lines: ${s.events.accepted} applied, ${s.events.already_applied} already applied, ` +
+        `${s.rejected.total} rejected, ${s.events.late} late; ${s.alerts.total} alerts; ` +
+        `${s.throughput.events_per_sec} events/s; outputs in ${opts.out}\n`);
     });
 }
