@@ -20,6 +20,7 @@ export class Engine {
   readonly stats: EngineStats = { accepted: 0, duplicates: 0, late: 0 };
   readonly #pipeline: Pipeline;
   readonly #state: MemoryStateStore;
+  readonly #applied: MemoryAppliedEvents;
   readonly #alerts = new Map<string, Alert>();
   readonly #store: Store | undefined;
   #pendingEvents: StoredEvent[] = [];
@@ -34,6 +35,7 @@ export class Engine {
 
   private constructor(config: Readonly<Config>, state: MemoryStateStore, applied: MemoryAppliedEvents, store: Store | undefined) {
     this.#state = state;
+    this.#applied = applied;
     this.#store = store;
     this.#snapshotEvery = config.store.snapshotEvery;
     this.#pipeline = new Pipeline({
@@ -64,14 +66,24 @@ export class Engine {
     const engine = new Engine(config, state, applied, store);
     if (store) {
       await store.loadState((k, v) => state.load(k, v));
-      await store.loadAppliedIds((id) => { applied.add(id); });
+      await store.loadAppliedIds((id) => applied.addEarlier(id));
       for (const a of await store.allAlerts()) engine.#alerts.set(a.id, a);
       await store.eventsAfterSnapshot((e) => {
         engine.#pipeline.process(e);
         engine.#sinceSnapshot++;
       });
+      applied.settle();
     }
     return engine;
+  }
+
+  /**
+   * For an event this engine answered `duplicate`: true the first time since it opened that it
+   * meets an id applied before it opened (a resumed or repeated replay acknowledges it), false for
+   * an id applied since (a line repeated within one input).
+   */
+  appliedEarlier(eventId: string): boolean {
+    return this.#applied.claimEarlier(eventId);
   }
 
   /** Applies one validated event; `raw`, its JSON text as received, is what the store keeps. */

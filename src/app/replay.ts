@@ -57,11 +57,6 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     rejected: { total: 0, by_code: {} },
     throughput: { elapsed_ms: 0, events_per_sec: 0, lines_per_sec: 0 },
   };
-  // Ids seen in this input: a second line with the same id is a duplicate line, rejected, while
-  // an id applied by an earlier run (a resumed or repeated replay) is acknowledged with its
-  // stored decision, so a resumed run writes what one clean run would have written.
-  // Without a store nothing was applied before this run, so the engine's own answer suffices.
-  const seenThisRun = opts.store ? new Set<string>() : undefined;
   const byType = new Map<string, number>();
   const reject = (r: Rejection) => {
     summary.rejected.total++;
@@ -81,10 +76,11 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       if (parsed.ok === 'blank') continue;
       if (parsed.ok === false) { reject({ line: raw.line, ...parsed.rejection }); continue; }
       const event = parsed.event;
-      if (seenThisRun?.has(event.id)) { reject(duplicateLine(raw.line, event.id)); continue; }
-      seenThisRun?.add(event.id);
       const out = engine.process(event, parsed.text);
-      if (out.status === 'duplicate' && !seenThisRun) { reject(duplicateLine(raw.line, event.id)); continue; }
+      // A second line with an id seen in this input is a duplicate line, rejected, while an id
+      // applied by an earlier run (a resumed or repeated replay) is acknowledged once with its
+      // stored decision, so a resumed run writes what one clean run would have written.
+      if (out.status === 'duplicate' && !engine.appliedEarlier(event.id)) { reject(duplicateLine(raw.line, event.id)); continue; }
       byType.set(event.type, (byType.get(event.type) ?? 0) + 1);
       if (out.status === 'duplicate') {
         summary.events.already_applied++;

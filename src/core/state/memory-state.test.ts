@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MemoryStateStore } from './memory-state.js';
+import { MemoryAppliedEvents, MemoryStateStore } from './memory-state.js';
 
 /** Values as a store would persist them (the symbol tags are not data). */
 const plain = (changes: Array<[string, unknown]>) => JSON.parse(JSON.stringify(changes.sort())) as unknown;
@@ -64,4 +64,22 @@ test('taking changes after any sequence of sets and deletes gives the final valu
     const got = new Map([...s.takeChanges()].map(([k, v]) => [k.slice(2), v === undefined ? undefined : JSON.parse(JSON.stringify(v))]));
     assert.deepEqual(got, model);
   }));
+});
+
+test('applied ids tell an earlier run\'s ids (acknowledged once) from this run\'s (a repeated line)', () => {
+  const a = new MemoryAppliedEvents();
+  a.addEarlier('e1');
+  assert.equal(a.add('e2'), true);
+  a.settle();
+  assert.equal(a.add('e3'), true);
+  assert.equal(a.add('e1'), false);
+  assert.equal(a.add('e2'), false);
+  assert.equal(a.add('e3'), false);
+  assert.equal(a.claimEarlier('e1'), true);
+  assert.equal(a.claimEarlier('e1'), false, 'the second time this run meets it, it is a repeat');
+  assert.equal(a.claimEarlier('e2'), true);
+  assert.equal(a.claimEarlier('e3'), false, 'applied by this run');
+  assert.equal(a.claimEarlier('nope'), false);
+  assert.equal(a.size, 3);
+  assert.ok(a.has('e1') && a.has('e2') && a.has('e3') && !a.has('nope'));
 });

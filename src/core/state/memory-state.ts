@@ -129,14 +129,34 @@ export function splitKey(key: string): [string, string] {
   return [key.slice(0, i), key.slice(i + 1)];
 }
 
-/** An AppliedEvents set held in memory. */
+/**
+ * An AppliedEvents set held in memory, which also tells this run's ids from those applied by
+ * earlier runs (restored from a store), so that a resumed replay can acknowledge the latter once
+ * and still reject a line repeated within its own input. Two disjoint sets, so that telling them
+ * apart costs no memory beyond the ids themselves, and a run without a store pays one lookup.
+ */
 export class MemoryAppliedEvents implements AppliedEvents {
-  readonly #ids = new Set<string>();
-  has(eventId: string): boolean { return this.#ids.has(eventId); }
+  readonly #earlier = new Set<string>();
+  readonly #now = new Set<string>();
+  has(eventId: string): boolean { return this.#now.has(eventId) || this.#earlier.has(eventId); }
   add(eventId: string): boolean {
-    const before = this.#ids.size;
-    this.#ids.add(eventId);
-    return this.#ids.size > before;
+    if (this.#earlier.size > 0 && this.#earlier.has(eventId)) return false;
+    const before = this.#now.size;
+    this.#now.add(eventId);
+    return this.#now.size > before;
   }
-  get size(): number { return this.#ids.size; }
+  /** Records an id an earlier run applied (restoring from a store). */
+  addEarlier(eventId: string): void { this.#earlier.add(eventId); }
+  /** Every id added so far was applied by an earlier run (call it once a restored engine is ready). */
+  settle(): void {
+    for (const id of this.#now) this.#earlier.add(id);
+    this.#now.clear();
+  }
+  /** True once for an id an earlier run applied: the first time this run meets it; after that it is this run's. */
+  claimEarlier(eventId: string): boolean {
+    if (!this.#earlier.delete(eventId)) return false;
+    this.#now.add(eventId);
+    return true;
+  }
+  get size(): number { return this.#now.size + this.#earlier.size; }
 }

@@ -20,10 +20,11 @@ export class SqliteStore implements Store, KeyStore {
   readonly #writer: WriterThread | BatchWriter;
 
   constructor(readonly path: string) {
-    this.#db = openDatabase(path);
-    this.#migrate();
     // An in-memory database exists only on this connection, so it is written here.
-    this.#writer = path === ':memory:' || path === '' ? new BatchWriter(this.#db) : new WriterThread(path);
+    const inMemory = path === ':memory:' || path === '';
+    this.#db = openDatabase(path, inMemory ? 'writes' : 'reads');
+    this.#migrate();
+    this.#writer = inMemory ? new BatchWriter(this.#db) : new WriterThread(path);
   }
 
   #migrate(): void {
