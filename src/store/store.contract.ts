@@ -90,6 +90,33 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
     await s.close();
   });
 
+  test(`${name}: a snapshot that fails far into its entries, on either side, commits none of them`, async () => {
+    const s = await open();
+    await s.commit(batch({ events: [storedEvent(event('e1', 0), false)], snapshot: [['k:0', 0]] }));
+    // 150,000 entries: written in many chunks, so the failure comes after earlier ones were sent.
+    const entries = (bad: readonly [string, unknown]) => function* () {
+      for (let i = 1; i < 150_000; i++) yield [`k:${i}`, i] as const;
+      yield bad;
+    };
+    const cannotSerialise = entries(['k:bad', 10n]);
+    const cannotStore = entries([null as unknown as string, 1]);
+    for (const snapshot of [cannotSerialise(), cannotStore()]) {
+      await assert.rejects(s.commit(batch({ events: [storedEvent(event('e2', 1), false)], snapshot })));
+      const st: string[] = [];
+      await s.loadState((k) => st.push(k));
+      assert.deepEqual(st, ['k:0']);
+      const ids: string[] = [];
+      await s.loadAppliedIds((id) => ids.push(id));
+      assert.deepEqual(ids, ['e1']);
+    }
+    // And the store still takes the next batch.
+    await s.commit(batch({ events: [storedEvent(event('e2', 1), false)], snapshot: [['k:1', 1]] }));
+    const st: string[] = [];
+    await s.loadState((k) => st.push(k));
+    assert.deepEqual(st.sort(), ['k:0', 'k:1']);
+    await s.close();
+  });
+
   test(`${name}: alerts page newest first by cursor and filter by kind and time`, async () => {
     const s = await open();
     await s.commit(batch({ alerts: Array.from({ length: 7 }, (_, k) => alert(`a${k}`, k, k % 2 ? 'brushing' : 'price_error')) }));

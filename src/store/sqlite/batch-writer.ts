@@ -91,12 +91,19 @@ export class BatchWriter {
         try { this.#rows(s.rows); } catch (err) { this.#db.exec('ROLLBACK'); throw err; }
         return;
       case 'state':
-        for (const [key, value] of s.rows) {
-          if (value === null) this.#deleteState.run(key);
-          else this.#upsertState.run(key, value);
-        }
+        // Steps may be sent ahead of the answers: a failed step rolls the whole transaction back
+        // at once, so that the steps queued behind it find none and fail too (never landing on
+        // their own, never committing half a snapshot).
+        this.#inTransaction();
+        try {
+          for (const [key, value] of s.rows) {
+            if (value === null) this.#deleteState.run(key);
+            else this.#upsertState.run(key, value);
+          }
+        } catch (err) { this.#db.exec('ROLLBACK'); throw err; }
         return;
       case 'commit':
+        this.#inTransaction();
         this.#markSnapshot.run();
         this.#db.exec('COMMIT');
         return;
@@ -104,6 +111,10 @@ export class BatchWriter {
         if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
         return;
     }
+  }
+
+  #inTransaction(): void {
+    if (!this.#db.inTransaction) throw new Error('no open transaction: an earlier step of this batch failed and was rolled back');
   }
 
   #rows(rows: BatchRows): void {

@@ -15,6 +15,9 @@ import { StoreError } from '../store-error.js';
  * Store and KeyStore over a SQLite file (or `:memory:`). Commits of a file store are written by
  * a writer thread, so that the pipeline overlaps with the disk; reads use this thread's connection.
  */
+/** Snapshot chunks sent ahead of the writer: enough to keep both threads busy, few enough to hold little memory. */
+const SNAPSHOT_WINDOW = 4;
+
 export class SqliteStore implements Store, KeyStore {
   readonly #db: Database.Database;
   readonly #writer: WriterThread | BatchWriter;
@@ -73,11 +76,25 @@ export class SqliteStore implements Store, KeyStore {
       if (!snapshot) {
         await this.#step({ op: 'batch', rows });
       } else {
-        await this.#step({ op: 'begin', rows });
+        // Chunks go out up to SNAPSHOT_WINDOW ahead of the writer, so that this thread serialises
+        // the next chunks while the writer inserts the earlier ones; the steps run in order, so a
+        // failure midway leaves an open transaction that the rollback below undoes whole.
+        const sent: Array<Promise<void>> = [];
+        const send = (step: WriteStep) => {
+          const p = this.#step(step);
+          p.catch(() => { /* awaited below; this only keeps an early failure from going unhandled */ });
+          sent.push(p);
+        };
         try {
-          for (const rows of stateChunks(snapshot, SNAPSHOT_CHUNK)) await this.#step({ op: 'state', rows });
-          await this.#step({ op: 'commit' });
+          send({ op: 'begin', rows });
+          for (const rows of stateChunks(snapshot, SNAPSHOT_CHUNK)) {
+            send({ op: 'state', rows });
+            if (sent.length > SNAPSHOT_WINDOW) await sent.shift();
+          }
+          send({ op: 'commit' });
+          for (const p of sent) await p;
         } catch (err) {
+          await Promise.allSettled(sent);
           await this.#step({ op: 'rollback' }).catch(() => { /* the first error is the one to report */ });
           throw err;
         }
