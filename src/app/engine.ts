@@ -109,9 +109,9 @@ export class Engine {
    * Commits everything applied since the last flush, atomically, with a state snapshot when
    * `store.snapshotEvery` events have passed since the last one or when `snapshot` is asked for
    * (at the end of a run, at shutdown). Without a store it does nothing.
-   * With `wait: false` it returns once the batch is handed to the store, so the caller can apply
-   * the next batch while this one is written (except at a snapshot); a failure surfaces at the
-   * next flush.
+   * With `wait: false` it returns once the batch is handed to the store (at a snapshot, once the
+   * store has read the changed state), so the caller can apply the next batch while this one is
+   * written; a failure surfaces at the next flush.
    */
   async flush(opts: { snapshot?: boolean; wait?: boolean } = {}): Promise<void> {
     if (!this.#store) return;
@@ -124,8 +124,12 @@ export class Engine {
       decisions: this.#pendingDecisions,
       alerts: [...this.#pendingAlerts.values()],
       warnings: [...this.#pendingWarnings.values()],
-      ...(snapshot ? { snapshot: this.#state.takeChanges() } : {}),
     };
+    let snapshotRead: Promise<void> | undefined;
+    if (snapshot) {
+      batch.snapshot = this.#state.takeChanges();
+      snapshotRead = new Promise((resolve) => { batch.onSnapshotRead = resolve; });
+    }
     this.#pendingEvents = [];
     this.#pendingDecisions = [];
     this.#pendingAlerts = new Map();
@@ -133,9 +137,10 @@ export class Engine {
     if (snapshot) this.#sinceSnapshot = 0;
     this.#inflight = this.#store.commit(batch);
     this.#inflight.catch(() => { /* awaited by the next flush, which reports it */ });
-    // A snapshot is serialised while it is written, chunk by chunk, from the live state: nothing
-    // may be applied until it is done, so a snapshot flush always waits.
-    if (snapshot || (opts.wait ?? true)) await this.#inflight;
+    // A snapshot is read from the live state chunk by chunk while it is written: nothing may be
+    // applied until the store has read all of it (or the commit ended, failing early).
+    if (opts.wait ?? true) await this.#inflight;
+    else if (snapshotRead) await Promise.race([snapshotRead, this.#inflight]);
   }
 
   /** The identity-graph cluster of an account with the evidence of its links; undefined for an unknown account. */

@@ -68,6 +68,11 @@ export interface CommitBatch {
    * once, lazily, while the commit writes them (the engine applies nothing meanwhile).
    */
   snapshot?: Iterable<readonly [string, unknown]>;
+  /**
+   * Called by the store once it has read every entry of `snapshot` (before the commit is done),
+   * so that the engine may change the state again while the rest is written.
+   */
+  onSnapshotRead?: () => void;
 }
 
 export interface AlertQuery {

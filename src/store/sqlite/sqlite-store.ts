@@ -92,6 +92,7 @@ export class SqliteStore implements Store, KeyStore {
             if (sent.length > SNAPSHOT_WINDOW) await sent.shift();
           }
           send({ op: 'commit' });
+          batch.onSnapshotRead?.();
           for (const p of sent) await p;
         } catch (err) {
           await Promise.allSettled(sent);
