@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { WriteStep } from './batch-writer.js';
 
 /** Old-generation heap of the writer thread: a few batches of rows in flight, with room to spare. */
-const WRITER_HEAP_MB = 256;
+const WRITER_HEAP_MB = 128;
 
 interface Reply { seq: number; ok: boolean; message?: string; code?: string }
 
