@@ -108,7 +108,7 @@ export class Engine {
   /**
    * Commits everything applied since the last flush, atomically, with a state snapshot when
    * `store.snapshotEvery` events have passed since the last one or when `snapshot` is asked for
-   * (at the end of a run, at shutdown). Without a store it does nothing.
+   * (at shutdown). Without a store it does nothing.
    * With `wait: false` it returns once the batch is handed to the store (at a snapshot, once the
    * store has read the changed state), so the caller can apply the next batch while this one is
    * written; a failure surfaces at the next flush.
