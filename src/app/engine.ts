@@ -2,7 +2,7 @@
 // is given) one batch at a time. Replay, serve and tests all run events through this.
 import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
 import {
-  MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts, storedEvent,
+  MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts, storedEvent, warningKey,
   type Cluster, type CommitBatch, type ProcessOutcome, type Store, type StoredEvent, type Warning,
 } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
@@ -95,7 +95,7 @@ export class Engine {
     if (this.#store) {
       this.#pendingEvents.push(storedEvent(event, out.late, raw));
       if (out.decision) this.#pendingDecisions.push(out.decision);
-      if (out.warnings.length) for (const w of out.warnings) this.#pendingWarnings.set(`${w.shop_id}\u0000${w.id}`, w);
+      if (out.warnings.length) for (const w of out.warnings) this.#pendingWarnings.set(warningKey(w), w);
     }
     return out;
   }

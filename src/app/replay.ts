@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import type { Alert, DecisionValue, Rejection } from '../contract/index.js';
 import { DECISION_POINTS, parseLine, readLines, toLine } from '../contract/index.js';
-import { compareWarnings, type Store, type Warning } from '../core/index.js';
+import { compareWarnings, warningKey, type Store, type Warning } from '../core/index.js';
 import type { Config } from '../config/index.js';
 import { Engine } from './engine.js';
 
@@ -93,7 +93,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       summary.events.accepted++;
       if (out.late) summary.events.late++;
       if (out.decision) { summary.decisions[out.decision.decision]++; decisionsOut.write(out.decision); }
-      if (warnings && out.warnings.length) for (const w of out.warnings) warnings.set(`${w.shop_id}\u0000${w.id}`, w);
+      if (warnings && out.warnings.length) for (const w of out.warnings) warnings.set(warningKey(w), w);
       if (engine.pending >= batchSize) await engine.flush({ wait: false });
     }
     await decisionsOut.drain();

@@ -195,6 +195,11 @@ function uniq(xs: string[]): string[] {
   return xs.length < 2 ? xs : [...new Set(xs)];
 }
 
+/** A warning's identity: its id is unique within its shop, and a later warning with it replaces the earlier. */
+export function warningKey(w: Warning): string {
+  return `${w.shop_id}\u0000${w.id}`;
+}
+
 /** Orders warnings for output files: by shop, then time, then id, as a store lists them (`Store.warnings`). */
 export function compareWarnings(a: Warning, b: Warning): number {
   return cmp(a.shop_id, b.shop_id) || cmp(a.time, b.time) || cmp(a.id, b.id);
