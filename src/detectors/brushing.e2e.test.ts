@@ -4,7 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Alert } from '../contract/index.js';
-import { assertFewBenignOrdersFlagged, assertKindTargets, assertResumeMatches, simulatedRun } from '../../test/support/e2e.js';
+import { assertFewBenignFlagged, assertKindTargets, assertResumeMatches, simulatedRun } from '../../test/support/e2e.js';
 
 test('a simulated week: the brushing ring named in one alert, no look-alike or victim named, the same after a resume', async () => {
   const run = await simulatedRun('brushing-e2e', { seed: 3, scale: 0.3, days: 7 });
@@ -17,7 +17,7 @@ test('a simulated week: the brushing ring named in one alert, no look-alike or v
   for (const a of run.records<Alert>(run.out, 'alerts.ndjson').filter((x) => x.kind === 'brushing')) {
     for (const s of a.subjects.shops) assert.ok(!victims.has(s), `victim ${s} named by ${a.id}`);
   }
-  assertFewBenignOrdersFlagged(run, 'brushing');
+  assertFewBenignFlagged(run, 'brushing');
 
   // Stopped half-way and resumed on its store, the run writes what one clean run writes.
   const lines = run.read(run.sim, 'events.ndjson').split('\n').filter(Boolean).length;

@@ -4,7 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Alert } from '../contract/index.js';
-import { assertFewBenignOrdersFlagged, assertKindTargets, assertResumeMatches, simulatedRun } from '../../test/support/e2e.js';
+import { assertFewBenignFlagged, assertKindTargets, assertResumeMatches, simulatedRun } from '../../test/support/e2e.js';
 
 test('a simulated flood: seen within ten minutes, farm named, victim protected, viral burst untouched', async () => {
   const run = await simulatedRun('reverse-brushing-e2e', { seed: 5, scale: 0.2, days: 3 });
@@ -32,9 +32,9 @@ test('a simulated flood: seen within ten minutes, farm named, victim protected, 
 
   // Benign orders this detector moved: at most 0.5%; the viral burst's orders all allowed.
   const viralEvents = new Set(viral.flatMap((l) => l.events));
-  assertFewBenignOrdersFlagged(run, 'reverse_brushing', (d) => {
+  assertFewBenignFlagged(run, 'reverse_brushing', { visit: (d) => {
     if (viralEvents.has(d.event_id)) assert.ok(!d.reasons.some((r) => r.rule === 'reverse_brushing'), `viral order ${d.event_id} got ${d.decision}`);
-  });
+  } });
 
   // Stopped in the middle of the flood (snapshots every 3,000 events) and resumed on its store,
   // the run writes what one clean run writes: the incident's state survives the store.

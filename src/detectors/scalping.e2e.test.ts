@@ -2,7 +2,7 @@
 // scalpers, replay it (in memory, and split in two through SQLite), evaluate it against the truth.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFewBenignOrdersFlagged, assertKindTargets, assertResumeMatches, simulatedRun } from '../../test/support/e2e.js';
+import { assertFewBenignFlagged, assertKindTargets, assertResumeMatches, simulatedRun } from '../../test/support/e2e.js';
 
 test('a simulated launch: scalpers named and stopped, fans served, the same outputs after a resume through SQLite', async () => {
   const run = await simulatedRun('scalping-e2e', { seed: 4, scale: 0.3, days: 2 });
@@ -12,7 +12,7 @@ test('a simulated launch: scalpers named and stopped, fans served, the same outp
   const fans = run.report.limited_launch_buyers;
   assert.ok(fans.genuine_buyers >= 20, `${fans.genuine_buyers} genuine buyers`);
   assert.ok(fans.denied_share! <= 0.02, `genuine buyers denied ${fans.denied_share}`);
-  assertFewBenignOrdersFlagged(run, 'scalping');
+  assertFewBenignFlagged(run, 'scalping');
 
   // Stopped half-way and resumed on its store, the run writes what one clean run writes.
   const lines = run.read(run.sim, 'events.ndjson').split('\n').filter(Boolean).length;

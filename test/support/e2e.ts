@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { evaluateDir, replay, simulateToDir } from '../../src/app/index.js';
 import { loadConfig } from '../../src/config/index.js';
 import { SqliteStore } from '../../src/store/index.js';
-import type { AlertKind, Decision } from '../../src/contract/index.js';
+import type { AlertKind, Decision, EventType } from '../../src/contract/index.js';
 import type { EvalReport, KindReport, SimOptions, Truth } from '../../src/sim/index.js';
 
 /** A simulated run, replayed in memory and evaluated. */
@@ -63,20 +63,24 @@ export function assertKindTargets(report: EvalReport, kind: AlertKind): KindRepo
 }
 
 /**
- * Benign `order.placed` decisions (not listed in any incident) that `rule` moved off allow: at
- * most 0.5% of more than 1,000. `visit` sees every benign decision.
+ * Benign decisions of `type` (events not listed in any incident) that `rule` moved off allow: at
+ * most `maxShare` (0.5% unless told) of more than `minEvents` (1,000 unless told). `visit` sees
+ * every benign decision.
  */
-export function assertFewBenignOrdersFlagged(run: SimulatedRun, rule: string, visit?: (d: Decision) => void): void {
+export function assertFewBenignFlagged(run: SimulatedRun, rule: string, opts: {
+  type?: EventType; maxShare?: number; minEvents?: number; visit?: (d: Decision) => void;
+} = {}): void {
+  const { type = 'order.placed', maxShare = 0.005, minEvents = 1000, visit } = opts;
   const attack = new Set(run.truth.incidents.flatMap((i) => i.events));
   let benign = 0;
   let flagged = 0;
   for (const d of run.records<Decision>(run.out, 'decisions.ndjson')) {
-    if (d.type !== 'order.placed' || attack.has(d.event_id)) continue;
+    if (d.type !== type || attack.has(d.event_id)) continue;
     benign++;
     visit?.(d);
     if (d.decision !== 'allow' && d.reasons.some((r) => r.rule === rule)) flagged++;
   }
-  assert.ok(benign > 1000 && flagged / benign <= 0.005, `${flagged} of ${benign} benign orders flagged by ${rule}`);
+  assert.ok(benign > minEvents && flagged / benign <= maxShare, `${flagged} of ${benign} benign ${type} flagged by ${rule}`);
 }
 
 /**
