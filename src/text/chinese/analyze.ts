@@ -7,6 +7,7 @@ import { trainNgramModel, type NgramModel } from './ngram-model.js';
 import { normalizeText, type NormalizedText } from './normalize.js';
 import { findAmounts } from './amounts.js';
 import { findContacts, type ContactHandle } from './contacts.js';
+import { generationMemo } from '../memo.js';
 
 /** The intents scored. */
 export const INTENTS = ['extortion', 'threat', 'offer'] as const;
@@ -42,8 +43,13 @@ export function intentModel(): NgramModel {
   return model;
 }
 
-/** Reads one text. */
-export function analyzeText(raw: string): TextAnalysis {
+/**
+ * Reads one text. Memoised: several detectors read the same message, and gangs paste one text
+ * to many accounts. The result is shared: never mutate it.
+ */
+export const analyzeText: (raw: string) => Readonly<TextAnalysis> = generationMemo((raw: string) => raw, analyze, 10_000);
+
+function analyze(raw: string): TextAnalysis {
   const text = normalizeText(raw);
   const cues: Partial<Record<LexiconName, string[]>> = {};
   for (const [name, lex] of Object.entries(lexicons()) as [LexiconName, { find(s: string): string[] }][]) {

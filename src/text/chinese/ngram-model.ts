@@ -23,11 +23,13 @@ const ALPHA = 0.5;
  */
 const EVIDENCE_GRAMS = 6;
 
-/** The bigrams and trigrams of a compact text. */
+/**
+ * The bigrams and trigrams of a compact text, by UTF-16 unit (an astral character is two units;
+ * training and scoring cut alike, so it only makes its n-grams a little different).
+ */
 export function ngrams(compact: string): string[] {
-  const chars = [...compact];
   const out: string[] = [];
-  for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+  for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= compact.length; i++) out.push(compact.substr(i, n));
   return out;
 }
 
@@ -54,19 +56,26 @@ export function trainNgramModel(source: string): NgramModel {
   const labels = [...counts.keys()].sort();
   if (labels.length < 2) throw new Error('training data needs at least two labels');
   const v = vocab.size + 1;
+  // log P(gram | label) for every label, one array per gram, so scoring looks each gram up once.
+  const denom = labels.map((l) => totals.get(l)! + ALPHA * v);
+  const unseen = Float64Array.from(labels, (_, j) => Math.log(ALPHA / denom[j]!));
+  const logp = new Map<string, Float64Array>();
+  for (const g of vocab) logp.set(g, Float64Array.from(labels, (l, j) => Math.log(((counts.get(l)!.get(g) ?? 0) + ALPHA) / denom[j]!)));
+  const sums = new Float64Array(labels.length);
   return {
     labels,
     score(compact: string): IntentPosterior {
-      const grams = ngrams(compact);
+      sums.fill(0);
+      let grams = 0;
+      for (let n = 2; n <= 3; n++) {
+        for (let i = 0; i + n <= compact.length; i++) {
+          const row = logp.get(compact.substr(i, n)) ?? unseen;
+          for (let j = 0; j < row.length; j++) sums[j]! += row[j]!;
+          grams++;
+        }
+      }
       // Uniform priors: the labelled phrases say how each intent is written, not how common it is.
-      const logs = labels.map((label) => {
-        if (grams.length === 0) return 0;
-        const c = counts.get(label)!;
-        const denom = totals.get(label)! + ALPHA * v;
-        let sum = 0;
-        for (const g of grams) sum += Math.log(((c.get(g) ?? 0) + ALPHA) / denom);
-        return (sum / grams.length) * EVIDENCE_GRAMS;
-      });
+      const logs = labels.map((_, j) => (grams === 0 ? 0 : (sums[j]! / grams) * EVIDENCE_GRAMS));
       const max = Math.max(...logs);
       const exps = logs.map((l) => Math.exp(l - max));
       const z = exps.reduce((a, b) => a + b, 0);
