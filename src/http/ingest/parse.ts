@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
-  MAX_EVENT_BYTES, parseLine, readLines, validateEvent, type RawLine, type ValidationResult,
+  isBlank, MAX_EVENT_BYTES, parseLine, readLines, validateEvent, type RawLine, type ValidationResult,
 } from '../../contract/index.js';
 import { HttpError } from '../errors.js';
 
@@ -190,7 +190,5 @@ function tooManyEvents(limits: IngestLimits, what: string): HttpError {
 }
 
 function isBlankLine(raw: RawLine): boolean {
-  if (raw.bytes === null) return false;
-  for (const c of raw.bytes) if (c !== 32 && c !== 9 && c !== 13) return false;
-  return true;
+  return raw.text !== null && isBlank(raw.text);
 }
