@@ -47,15 +47,18 @@ export async function simulatedRun(name: string, opts: SimOptions): Promise<Simu
   };
 }
 
-/** The issue's targets for one alert kind: precision and recall ≥ 0.95, every shop and item, one alert per incident, no false flag. */
+/**
+ * The issue's targets for one alert kind: precision and recall ≥ 0.95, every shop and item (when
+ * its incidents name any: a coupon farm names none), one alert per incident, no false flag.
+ */
 export function assertKindTargets(report: EvalReport, kind: AlertKind): KindReport {
   const k = report.kinds.find((x) => x.kind === kind)!;
   assert.ok(k.incidents >= 1, `the run has a ${kind} incident`);
   assert.equal(k.detected, k.incidents);
   assert.ok(k.account_precision! >= 0.95, `account precision ${k.account_precision}`);
   assert.ok(k.account_recall! >= 0.95, `account recall ${k.account_recall}`);
-  assert.equal(k.shop_recall, 1);
-  assert.equal(k.item_recall, 1);
+  if (k.shop_recall !== null) assert.equal(k.shop_recall, 1);
+  if (k.item_recall !== null) assert.equal(k.item_recall, 1);
   assert.equal(k.alerts_per_detected_incident, 1);
   assert.equal(k.unmatched_alerts, 0);
   assert.equal(k.lookalike_flags, 0);
