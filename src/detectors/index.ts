@@ -5,9 +5,10 @@ import { brushingDetector } from './brushing.js';
 import { priceErrorDetector } from './price-error.js';
 import { scalpingDetector } from './scalping.js';
 import { reverseBrushingDetector } from './reverse-brushing.js';
+import { promoAbuseDetector } from './promo-abuse.js';
 import { refundAbuseDetector } from './refund-abuse.js';
 
 /** Every detector, in the order the pipeline runs them (the order of reasons among equal scores). */
-export const detectors: readonly AnyDetector[] = [priceErrorDetector, scalpingDetector, reverseBrushingDetector, brushingDetector, refundAbuseDetector];
+export const detectors: readonly AnyDetector[] = [priceErrorDetector, scalpingDetector, reverseBrushingDetector, brushingDetector, refundAbuseDetector, promoAbuseDetector];
 
-export { priceErrorDetector, scalpingDetector, reverseBrushingDetector, brushingDetector, refundAbuseDetector };
+export { priceErrorDetector, scalpingDetector, reverseBrushingDetector, brushingDetector, refundAbuseDetector, promoAbuseDetector };

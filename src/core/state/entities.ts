@@ -130,6 +130,9 @@ export class Entities {
   device(id: string): SharedBy | undefined { return sharedBy(this.state, 'device', id); }
   ip(ip: string): SharedBy | undefined { return sharedBy(this.state, 'ip', ip); }
   payment(id: string): SharedBy | undefined { return sharedBy(this.state, 'payment', id); }
+  phone(phone: string): SharedBy | undefined { return sharedBy(this.state, 'phone', phone); }
+  /** The accounts seen with a delivery door: `key` is the address key of a non-vague address (`ctx.address.key`). */
+  door(key: string): SharedBy | undefined { return sharedBy(this.state, 'address', key); }
   shop(id: string): ShopState | undefined { return this.state.get(NS.shop, id); }
   item(id: string): ItemState | undefined { return this.state.get(NS.item, id); }
   order(id: string): OrderState | undefined { return this.state.get(NS.order, id); }
