@@ -39,6 +39,13 @@ test('service offers read as offers and give up their handles', () => {
   for (const t of [...POLITE, ...GENUINE_CLAIMS]) assert.ok(analyzeText(t).intents.offer < 0.3, t);
 });
 
+test('an offer names what it sells: reviews and sales for a review service, nothing of the kind for ordinary marketing', () => {
+  for (const t of OFFERS) assert.ok(analyzeText(t).cues['review-trade'], t);
+  const agency = analyzeText('专业代运营团队，店铺装修设计，价格优惠，老客户八折，加V：agency_01');
+  assert.ok(agency.intents.offer >= 0.8, 'salesy wording reads as an offer');
+  assert.equal(agency.cues['review-trade'], undefined);
+});
+
 test('the n-gram model gives a posterior and refuses malformed training lines', () => {
   const m = trainNgramModel('a\t私了转钱不然举报\nb\t请问什么时候发货\n');
   const p = m.score(normalizeText('私了吧').compact);

@@ -18,6 +18,8 @@ test('QQ numbers and mobile numbers', () => {
   assert.deepEqual(contacts('电话13812345678'), ['phone:13812345678']);
   assert.deepEqual(contacts('加v13812345678'), ['phone:13812345678']);
   assert.deepEqual(contacts('加QQ 13812345678'), ['phone:13812345678']);
+  for (const s of ['电话 138 1234 5678', '电话：138-1234-5678', '電話：１３８　１２３４　５６７８']) assert.deepEqual(contacts(s), ['phone:13812345678'], s);
+  assert.deepEqual(contacts('订单号 138 12345 678'), [], 'not grouped 3-4-4');
 });
 
 test('ordinary text names no handle', () => {

@@ -20,6 +20,9 @@ const PREFIXES = `(?:${PREFIX} ?(?:号|id)? ?)+`;
 const ID_RE = new RegExp(`${PREFIXES}([a-z][a-z0-9_-]{4,19})(?![a-z0-9_-])`, 'g');
 const QQ_RE = new RegExp(`${PREFIXES}([1-9][0-9]{4,10})(?![0-9])`, 'g');
 const MOBILE = /(?<![0-9])(1[3-9][0-9]{9})(?![0-9])/g;
+// A mobile number is usually written in groups of 3-4-4 (139 1234 5678, 139-1234-5678): the way
+// carriers print them and people read them out.
+const GROUPED_MOBILE = /(?<![0-9])(1[3-9][0-9])[ -]([0-9]{4})[ -]([0-9]{4})(?![0-9])/g;
 const MOBILE_ONLY = /^1[3-9][0-9]{9}$/;
 // 加v13812345678: the letters are the prefix, the number is the phone.
 const PREFIXED_MOBILE = /^[a-z]{1,2}1[3-9][0-9]{9}$/;
@@ -30,6 +33,7 @@ export function findContacts(text: NormalizedText): ContactHandle[] {
   // Read the spaced form: ids end at a space, and a prefix may be followed by one.
   const s = text.spaced;
   for (const m of s.matchAll(MOBILE)) found.add(`phone:${m[1]!}`);
+  for (const m of s.matchAll(GROUPED_MOBILE)) found.add(`phone:${m[1]!}${m[2]!}${m[3]!}`);
   for (const m of s.matchAll(ID_RE)) if (!PREFIXED_MOBILE.test(m[1]!)) found.add(`id:${m[1]!}`);
   // A mobile number after a prefix is the phone already counted.
   for (const m of s.matchAll(QQ_RE)) if (!MOBILE_ONLY.test(m[1]!)) found.add(`qq:${m[1]!}`);

@@ -7,7 +7,7 @@ import { normalizeText } from './normalize.js';
 /** The lexicons, by file name. */
 export const LEXICON_NAMES = [
   'money-demand', 'complaint-threat', 'pressure', 'professional-claimant',
-  'personal-threat', 'insult', 'review-pressure', 'apology', 'service-offer',
+  'personal-threat', 'insult', 'review-pressure', 'apology', 'service-offer', 'review-trade',
 ] as const;
 export type LexiconName = (typeof LEXICON_NAMES)[number];
 
