@@ -7,8 +7,10 @@ import { scalpingDetector } from './scalping.js';
 import { reverseBrushingDetector } from './reverse-brushing.js';
 import { promoAbuseDetector } from './promo-abuse.js';
 import { refundAbuseDetector } from './refund-abuse.js';
+import { harassmentDetector } from './harassment.js';
+import { reviewManipulationDetector } from './review-manipulation.js';
 
 /** Every detector, in the order the pipeline runs them (the order of reasons among equal scores). */
-export const detectors: readonly AnyDetector[] = [priceErrorDetector, scalpingDetector, reverseBrushingDetector, brushingDetector, refundAbuseDetector, promoAbuseDetector];
+export const detectors: readonly AnyDetector[] = [priceErrorDetector, scalpingDetector, reverseBrushingDetector, brushingDetector, refundAbuseDetector, promoAbuseDetector, harassmentDetector, reviewManipulationDetector];
 
-export { priceErrorDetector, scalpingDetector, reverseBrushingDetector, brushingDetector, refundAbuseDetector, promoAbuseDetector };
+export { priceErrorDetector, scalpingDetector, reverseBrushingDetector, brushingDetector, refundAbuseDetector, promoAbuseDetector, harassmentDetector, reviewManipulationDetector };
