@@ -20,6 +20,7 @@ test('QQ numbers and mobile numbers', () => {
   assert.deepEqual(contacts('加QQ 13812345678'), ['phone:13812345678']);
   for (const s of ['电话 138 1234 5678', '电话：138-1234-5678', '電話：１３８　１２３４　５６７８']) assert.deepEqual(contacts(s), ['phone:13812345678'], s);
   assert.deepEqual(contacts('订单号 138 12345 678'), [], 'not grouped 3-4-4');
+  assert.deepEqual(contacts('联系vx 76129a'), [], 'digits running into letters are no QQ number');
 });
 
 test('ordinary text names no handle', () => {

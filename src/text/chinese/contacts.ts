@@ -18,7 +18,8 @@ const PREFIX = '(?:微信|薇信|威信|徽信|维信|围信|v信|扣扣|企鹅|
 const PREFIXES = `(?:${PREFIX} ?(?:号|id)? ?)+`;
 // A latin id: 5 to 20 characters, a letter first, then letters, digits, '-' or '_'.
 const ID_RE = new RegExp(`${PREFIXES}([a-z][a-z0-9_-]{4,19})(?![a-z0-9_-])`, 'g');
-const QQ_RE = new RegExp(`${PREFIXES}([1-9][0-9]{4,10})(?![0-9])`, 'g');
+// A QQ number is all digits: digits that run on into letters (vx 76129a) are the start of an id, not a QQ.
+const QQ_RE = new RegExp(`${PREFIXES}([1-9][0-9]{4,10})(?![0-9a-z_-])`, 'g');
 const MOBILE = /(?<![0-9])(1[3-9][0-9]{9})(?![0-9])/g;
 // A mobile number is usually written in groups of 3-4-4 (139 1234 5678, 139-1234-5678): the way
 // carriers print them and people read them out.
