@@ -7,7 +7,7 @@
 // re-keying. The incident is named once, when the farm is first seen, and each named account keeps
 // its key, so the alert stays one however the farm grows or whichever root it has later.
 import type { Severity } from '../contract/index.js';
-import { round4, type AccountState, type AlertUpdate, type Cluster, type DetectorContext } from '../core/index.js';
+import { round4, type AccountState, type AlertUpdate, type Cluster, type DetectorContext, type LinkEvidence } from '../core/index.js';
 
 /** State namespace of the refunder records (one per account that asked a refund-only for goods it had). */
 export const REFUNDER_NS = 'refunder';
@@ -88,6 +88,7 @@ export function shrunkRate(k: number, n: number, p: Pick<FarmPolicy, 'priorRate'
 export function judgeFarm(ctx: DetectorContext<unknown>, p: FarmPolicy, o: { buyer: string; time: string }): FarmJudgement | undefined {
   const cluster = ctx.entities.cluster(o.buyer);
   const members: Array<[string, RefunderRecord]> = [];
+  const states = new Map<string, AccountState>();
   let refunders = 0;
   let doubtful = 0;
   let orders = 0;
@@ -99,6 +100,7 @@ export function judgeFarm(ctx: DetectorContext<unknown>, p: FarmPolicy, o: { buy
     if (!rec) { orders += account?.orders ?? 0; continue; }
     orders += ordersOf(account, rec);
     members.push([a, rec]);
+    if (account) states.set(a, account);
     if (rec.k > 0) { refunders++; doubtful += rec.k; }
     if (rec.i !== undefined && rec.i !== named) {
       // Two farms that merged: the one seen first names the incident from now on.
@@ -118,12 +120,12 @@ export function judgeFarm(ctx: DetectorContext<unknown>, p: FarmPolicy, o: { buy
     rec.i = named;
     ctx.state.set(REFUNDER_NS, a, rec);
   }
-  return { refunders, rate, orders, alert: farmUpdate({ key: named, firstSeen: namedAt, cluster, members, refunders, rate, orders, p }) };
+  return { refunders, rate, orders, alert: farmUpdate({ key: named, firstSeen: namedAt, cluster, members, states, refunders, rate, orders, p }) };
 }
 
 function farmUpdate(o: {
-  key: string; firstSeen: string; cluster: Cluster; members: Array<[string, RefunderRecord]>; refunders: number; rate: number;
-  orders: number; p: FarmPolicy;
+  key: string; firstSeen: string; cluster: Cluster; members: Array<[string, RefunderRecord]>; states: ReadonlyMap<string, AccountState>;
+  refunders: number; rate: number; orders: number; p: FarmPolicy;
 }): AlertUpdate {
   const { members, p } = o;
   let requests = 0;
@@ -144,12 +146,6 @@ function farmUpdate(o: {
     .map(([account, r]) => ({ account, requests: r.k + r.e, withoutEvidence: r.k, amountFen: r.a + r.ea, amountWithoutEvidenceFen: r.a, orders: r.o }))
     .sort((a, b) => b.amountFen - a.amountFen || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
   const links = o.cluster.links.filter((l) => !l.weak);
-  const shared: Record<'device' | 'payment' | 'phone' | 'address', string[]> = { device: [], payment: [], phone: [], address: [] };
-  for (const l of links) {
-    if (l.via === 'ip') continue;
-    const list = shared[l.via];
-    if (list.length < MAX_SHARED && !list.includes(l.value)) list.push(l.value);
-  }
   return {
     incident: o.key,
     severity: severityFor(amount, o.refunders, p),
@@ -164,9 +160,41 @@ function farmUpdate(o: {
       amountFen: amount, amountWithoutEvidenceFen: amountWithout,
       groupOrders: o.orders, groupRate: round4(o.rate), farmMinRate: p.farmMinRate, minFarmAccounts: p.minFarmAccounts,
       perAccount: perAccount.slice(0, MAX_EVIDENCE_ACCOUNTS), shops: [...shops].sort(),
-      shared, links: links.slice(0, MAX_EVIDENCE_LINKS).map(({ a, b, via, value }) => ({ a, b, via, value })),
+      shared: sharedValues(members, links, o.states), links: links.slice(0, MAX_EVIDENCE_LINKS).map(({ a, b, via, value }) => ({ a, b, via, value })),
     },
   };
+}
+
+type Shared = Record<'device' | 'payment' | 'phone' | 'address', string[]>;
+
+/**
+ * What the named accounts share: devices, payment ids and phones on two or more of them (from
+ * their own records), and every value of the graph's merges (doors are known only there). Most
+ * shared first, at most MAX_SHARED of each.
+ */
+function sharedValues(members: ReadonlyArray<readonly [string, unknown]>, links: readonly LinkEvidence[],
+  accounts: ReadonlyMap<string, AccountState>): Shared {
+  const counts = { device: new Map<string, number>(), payment: new Map<string, number>(), phone: new Map<string, number>(),
+    address: new Map<string, number>() };
+  const add = (m: Map<string, number>, v: string) => m.set(v, (m.get(v) ?? 0) + 1);
+  for (const [id] of members) {
+    const a = accounts.get(id);
+    if (!a) continue;
+    for (const d of a.devices) add(counts.device, d);
+    for (const p of a.payments) add(counts.payment, p);
+    if (a.phone !== undefined) add(counts.phone, a.phone);
+  }
+  const out: Shared = { device: [], payment: [], phone: [], address: [] };
+  const merged = { device: new Set<string>(), payment: new Set<string>(), phone: new Set<string>(), address: new Set<string>() };
+  for (const l of links) if (l.via !== 'ip') merged[l.via].add(l.value);
+  for (const via of ['device', 'payment', 'phone', 'address'] as const) {
+    const m = counts[via];
+    for (const v of merged[via]) if ((m.get(v) ?? 0) < 2) m.set(v, Math.max(2, m.get(v) ?? 0));
+    out[via] = [...m].filter(([, n]) => n >= 2)
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+      .slice(0, MAX_SHARED).map(([v]) => v);
+  }
+  return out;
 }
 
 function severityFor(amountFen: number, refunders: number, p: FarmPolicy): Severity {
