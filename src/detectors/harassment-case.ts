@@ -17,9 +17,13 @@ export interface IncidentEvidence {
   openedAt: string;
   review: { at: string; rating: number; orders: string[] };
   reasons: HarassmentReason[];
-  /** Contacts after the review (every channel), the polite ones among them, and the most within one repeat window. */
+  /**
+   * Contacts after the review (every channel), the polite ones and the replies to the consumer's own
+   * messages among them, and the most unsolicited ones within one repeat window.
+   */
   contacts: number;
   politeContacts: number;
+  replies: number;
   calls: number;
   peakContactsInWindow: number;
   hostileMessages: number;
@@ -124,7 +128,7 @@ export function caseUpdate(shopId: string, shop: ShopRecord, p: PenaltyPolicy): 
   }
   const hostile = listed.some((i) => i.reasons.includes('hostile_message'));
   const severity: Severity = closure ? 'critical' : severe || hostile ? 'high' : 'medium';
-  const contacts = listed.reduce((s, i) => s + i.contacts - i.politeContacts, 0);
+  const contacts = listed.reduce((s, i) => s + i.contacts - i.politeContacts - i.replies, 0);
   const complaints = listed.reduce((s, i) => s + i.complaints.length, 0);
   const points = caseIncidents * p.pointsPerIncident;
   return {
@@ -132,7 +136,7 @@ export function caseUpdate(shopId: string, shop: ShopRecord, p: PenaltyPolicy): 
     severity,
     score: Math.min(0.99, score),
     summary: `merchant ${shop.merchant} of shop ${shopId} harassed ${caseIncidents} consumer(s) after bad reviews ` +
-      `(${contacts} contact(s); ${[...new Set(listed.flatMap((i) => i.reasons))].join(', ')}); ` +
+      `(${contacts} unsolicited contact(s); ${[...new Set(listed.flatMap((i) => i.reasons))].join(', ')}); ` +
       `${complaints} complaint(s); ${points} point(s) proposed${closure ? `, shop closure proposed (${closureReasons.join(', ')})` : ''}`,
     subjects: {
       accounts: [shop.merchant, ...listed.map((i) => i.consumer)],

@@ -149,6 +149,21 @@ test('an ordinary buyer question and the merchant\'s answer, with no bad review,
   assert.deepEqual(harassmentAlerts(events), []);
 });
 
+test('a conversation the consumer keeps going is no campaign; "stop calling me" does not excuse a call storm', () => {
+  const talk = [...setup(), reviewed(0, 1)];
+  for (let i = 0; i < 8; i++) {
+    talk.push(msg(HOUR + i * 90, 'chat', '请问换货怎么操作？', { from: buyer, to: merchant }));
+    talk.push(msg(HOUR + i * 90 + 5, 'chat', '亲，您直接申请就行'), msg(HOUR + i * 90 + 6, 'chat', '亲，48小时内处理哦'));
+  }
+  assert.deepEqual(harassmentAlerts(talk), []);
+  const storm = [...setup(), reviewed(0, 1), msg(HOUR, 'chat', '别再打电话了', { from: buyer, to: merchant }),
+    ...Array.from({ length: 7 }, (_, i) => msg(HOUR + 5 + i * 10, 'phone'))];
+  const [a] = harassmentAlerts(storm);
+  const inc = evidence(a!).incidents[0]! as Incident & { replies: number };
+  assert.equal(inc.replies, 2);
+  assert.deepEqual(inc.reasons, ['repeated_contact']);
+});
+
 test('a watch ends: contacts after watchMs are not about the review, and the watch is forgotten', () => {
   const days = 24 * HOUR;
   const events = [...setup(), reviewed(0, 1), ...Array.from({ length: 6 }, (_, i) => msg(15 * days + i * 20, 'phone'))];

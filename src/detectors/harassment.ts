@@ -36,13 +36,22 @@ export const HarassmentParams = Type.Object({
       'module gives an insult 0.7, a review demand with an ultimatum 0.8, a threat to the person 0.85; a review demand ' +
       'alone (0.3) lifted by the n-gram model stays at 0.65 at most, so "please change your review" is never hostile' }),
   repeatContacts: Type.Integer({ minimum: 2, default: 5,
-    description: 'contacts that are not polite (calls, messages) within repeatWindowMs that make repeated contact. One ' +
+    description: 'unsolicited contacts that are not polite (calls, messages; not replies) within repeatWindowMs that ' +
+      'make repeated contact. One ' +
       'or two polite messages are after-sale care and a call back on top of them is normal; harassment complaints ' +
       'tell of ten or more calls a day' }),
   repeatWindowMs: Type.Integer({ minimum: HOUR_MS, default: DAY_MS,
     description: 'the window repeated contact is counted in, ms: one day, the span consumers describe ("一天打了十几个电话")' }),
+  replyWindowMs: Type.Integer({ minimum: 0, default: 12 * HOUR_MS,
+    description: 'a merchant\'s message or call within this long of the consumer\'s own message to them is a reply, ms, ' +
+      'and not unsolicited contact (at most repliesPerMessage per message of theirs). A conversation the consumer keeps ' +
+      'going is no campaign; shops answer within hours' }),
+  repliesPerMessage: Type.Integer({ minimum: 0, default: 2,
+    description: 'replies a consumer\'s message allows: an answer often takes two lines; a third is the merchant\'s own ' +
+      'initiative again, so a consumer who writes "stop calling me" does not open the door to a call storm' }),
   complaintContacts: Type.Integer({ minimum: 1, default: 3,
-    description: 'with the consumer\'s harassment complaint, this many contacts that are not polite (at any spacing) make ' +
+    description: 'with the consumer\'s harassment complaint, this many unsolicited contacts that are not polite (at any ' +
+      'spacing) make ' +
       'an incident: the complaint says they were unwanted, the merchant\'s record says they happened' }),
   pointsPerIncident: Type.Integer({ minimum: 0, default: 12,
     description: 'penalty points proposed per (shop, consumer) incident: Taobao\'s rules count harassing a consumer as a ' +
@@ -74,10 +83,14 @@ interface Watch {
   r: number;
   /** When the watch ends (event time, ms). */
   e: number;
-  /** Contacts since the review; polite ones; calls. */
+  /** Contacts since the review; polite ones; replies to the consumer; calls. */
   n: number;
   np: number;
+  nr: number;
   nc: number;
+  /** The consumer's last message to the merchant, and the replies it still allows. */
+  lc: number;
+  q: number;
   /** Times of the contacts that are not polite, ascending (the latest MAX_RECENT), and the most in one window. */
   t: number[];
   pk: number;
@@ -103,6 +116,8 @@ const MAX_RECENT = 64;
 const MAX_MESSAGES = 24;
 const MAX_ORDERS = 4;
 const MAX_COMPLAINTS = 8;
+/** Consumer messages whose replies are allowed at once: a question in three lines, not a backlog. */
+const MAX_PENDING_MESSAGES = 3;
 /** The lexicons an analyst needs to see in a harassment message. */
 const CUE_LEXICONS: readonly LexiconName[] = ['personal-threat', 'insult', 'review-pressure', 'pressure', 'apology'];
 /** A run of digits in the text: without one no door or phone can be named, and no address is parsed. */
@@ -116,11 +131,13 @@ export const harassmentDetector: Detector<HarassmentParams> = {
   paramsSchema: HarassmentParams,
   defaults: {
     badRatingMax: 2, watchMs: 14 * DAY_MS, hostileThreat: 0.7, repeatContacts: 5, repeatWindowMs: DAY_MS,
-    complaintContacts: 3, pointsPerIncident: 12, closureIncidents: 4, recordMs: 365 * DAY_MS, caseGapMs: 30 * DAY_MS,
+    replyWindowMs: 12 * HOUR_MS, repliesPerMessage: 2, complaintContacts: 3, pointsPerIncident: 12, closureIncidents: 4, recordMs: 365 * DAY_MS, caseGapMs: 30 * DAY_MS,
   },
   stateKeys(event) {
     // A review's merchant (the shop's owner) is known only from entity state as it is inspected.
-    if (event.type === 'message.sent') return [[WATCH, watchId(event.data.from_id, event.data.to_id)] as const];
+    if (event.type === 'message.sent') {
+      return [[WATCH, watchId(event.data.from_id, event.data.to_id)] as const, [WATCH, watchId(event.data.to_id, event.data.from_id)] as const];
+    }
     if (event.type === 'complaint.filed') return [[WATCH, watchId(event.data.against_id, event.data.by_id)] as const];
     return [];
   },
@@ -141,7 +158,7 @@ function onReview(e: EventOf<'review.posted'>, ctx: DetectorContext<HarassmentPa
   const id = watchId(merchant, d.buyer_id);
   let w = ctx.state.get<Watch>(WATCH, id);
   if (!w) {
-    w = { b: d.buyer_id, s: d.shop_id, o: [], rt: d.rating, r: ctx.at, e: 0, n: 0, np: 0, nc: 0, t: [], pk: 0, h: 0, tp: 0, ar: 0, cp: [], m: [], mx: 0 };
+    w = { b: d.buyer_id, s: d.shop_id, o: [], rt: d.rating, r: ctx.at, e: 0, n: 0, np: 0, nr: 0, nc: 0, lc: 0, q: 0, t: [], pk: 0, h: 0, tp: 0, ar: 0, cp: [], m: [], mx: 0 };
   }
   w.s = d.shop_id;
   if (!w.o.includes(d.order_id) && w.o.length < MAX_ORDERS) w.o.push(d.order_id);
@@ -165,12 +182,17 @@ function onMessage(e: EventOf<'message.sent'>, ctx: DetectorContext<HarassmentPa
   const id = watchId(d.from_id, d.to_id);
   const w = ctx.state.get<Watch>(WATCH, id);
   // Only the merchant's contacts with a consumer who reviewed them badly, after the review and while watched.
-  if (!w || ctx.at < w.r || ctx.at > w.e) return undefined;
+  if (!w) {
+    noteConsumerMessage(d.to_id, d.from_id, ctx);
+    return undefined;
+  }
+  if (ctx.at < w.r || ctx.at > w.e) return undefined;
   const p = ctx.params;
   const reading = read(d.text, d.to_id, ctx);
   w.n++;
   if (d.channel === 'phone') w.nc++;
   if (reading.polite) w.np++;
+  else if (w.q > 0 && ctx.at - w.lc <= p.replyWindowMs) { w.q--; w.nr++; }
   else countContact(w, ctx.at, p.repeatWindowMs);
   if (reading.hostile) w.h++;
   if (reading.toPerson) w.tp++;
@@ -178,6 +200,20 @@ function onMessage(e: EventOf<'message.sent'>, ctx: DetectorContext<HarassmentPa
   listMessage(w, messageEvidence(e, reading.analysis, CUE_LEXICONS), !reading.polite && (reading.hostile || reading.reveals
     || reading.analysis?.cues['review-pressure'] !== undefined));
   return progress(id, w, d.from_id, ctx);
+}
+
+/**
+ * A watched consumer writing to the merchant: the merchant's next messages may be replies. Several
+ * messages in a row allow more replies, up to MAX_PENDING_MESSAGES messages' worth.
+ */
+function noteConsumerMessage(merchant: string, consumer: string, ctx: DetectorContext<HarassmentParams>): void {
+  const id = watchId(merchant, consumer);
+  const w = ctx.state.get<Watch>(WATCH, id);
+  if (!w || ctx.at < w.r) return;
+  const p = ctx.params;
+  w.lc = Math.max(w.lc, ctx.at);
+  w.q = Math.min(w.q + p.repliesPerMessage, MAX_PENDING_MESSAGES * p.repliesPerMessage);
+  ctx.state.set(WATCH, id, w);
 }
 
 function onComplaint(e: EventOf<'complaint.filed'>, ctx: DetectorContext<HarassmentParams>): DetectorResult | undefined {
@@ -226,7 +262,7 @@ function reasonsOf(w: Watch, p: HarassmentParams): HarassmentReason[] {
   if (w.ar > 0) out.push('address_revealed');
   if (w.h > 0) out.push('hostile_message');
   if (w.pk >= p.repeatContacts) out.push('repeated_contact');
-  if (w.cp.length > 0 && w.n - w.np >= p.complaintContacts) out.push('complaint_with_contact');
+  if (w.cp.length > 0 && w.n - w.np - w.nr >= p.complaintContacts) out.push('complaint_with_contact');
   return out;
 }
 
@@ -234,7 +270,7 @@ function incidentOf(w: Watch, reasons: HarassmentReason[], openedAt: number): In
   return {
     consumer: w.b, openedAt: new Date(openedAt).toISOString(),
     review: { at: new Date(w.r).toISOString(), rating: w.rt, orders: [...w.o] },
-    reasons, contacts: w.n, politeContacts: w.np, calls: w.nc, peakContactsInWindow: w.pk, hostileMessages: w.h,
+    reasons, contacts: w.n, politeContacts: w.np, replies: w.nr, calls: w.nc, peakContactsInWindow: w.pk, hostileMessages: w.h,
     complaints: [...w.cp], messages: [...w.m], messagesNotListed: w.mx,
   };
 }
