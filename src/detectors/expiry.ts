@@ -34,6 +34,17 @@ export function scheduleExpiry(state: StateStore, ns: string, id: string, expire
 }
 
 /**
+ * Moves a record's end to `until` and lists it then, unless it is already listed to end less than
+ * an hour (the bucket width) before: a record renewed by every message is listed once an hour, not
+ * once a message. Returns the record's end as now listed (its `listed` when left as it was).
+ */
+export function renewExpiry(state: StateStore, ns: string, id: string, listed: number, until: number): number {
+  if (until < listed + BUCKET_MS) return listed;
+  scheduleExpiry(state, ns, id, until);
+  return until;
+}
+
+/**
  * Offers every record whose bucket ended at or before `now` to `expire(ns, id)`, which deletes it
  * unless it was renewed. Costs one read per call while nothing is due.
  */

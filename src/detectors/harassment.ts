@@ -18,7 +18,7 @@ import {
   type HarassmentReason, type IncidentEvidence, type ShopRecord,
 } from './harassment-case.js';
 import { messageEvidence, type MessageEvidence } from './message-evidence.js';
-import { scheduleExpiry, sweepExpired } from './expiry.js';
+import { renewExpiry, scheduleExpiry, sweepExpired } from './expiry.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -332,12 +332,9 @@ function onlyCourtesy(m: MessageEvidence): boolean {
   return m.cues !== undefined && Object.keys(m.cues).every((k) => k === 'apology' || k === 'pressure');
 }
 
-/** Moves the watch's end to `until` (never earlier) and lists it to be forgotten then. */
+/** Moves the watch's end to `until` (never earlier; within the hour expiry works in) and lists it to be forgotten then. */
 function extend(ctx: DetectorContext<HarassmentParams>, id: string, w: Watch, until: number): void {
-  // Within the hour the expiry index works in, a later end is not worth another listing.
-  if (until < w.e + HOUR_MS) return;
-  w.e = until;
-  scheduleExpiry(ctx.state, WATCH, id, until);
+  w.e = renewExpiry(ctx.state, WATCH, id, w.e, until);
 }
 
 /** Deletes a watch or shop record whose time has passed (it may have been renewed since it was listed). */

@@ -20,6 +20,8 @@ export interface Seller {
   cs: number;
   first: number;
   last: number;
+  /** When it is listed to be forgotten (event time, ms). */
+  e: number;
 }
 
 /** A gang: its accounts and handles, the merchants it reached, its offers. */
@@ -46,7 +48,7 @@ export interface Gang {
   /** The key of its alert, once it has one. */
   key?: string;
   /** When it is listed to be forgotten (event time, ms). */
-  e?: number;
+  e: number;
 }
 
 /** State namespaces: sellers by account, handles by canonical handle, gangs by id. */
@@ -54,10 +56,12 @@ export const SELLER = 'seller';
 export const HANDLE = 'handle';
 export const GANG = 'gang';
 
-/** What a handle record keeps: the gang it belongs to and the accounts that gave it (first few). */
+/** What a handle record keeps: the gang it belongs to, the accounts that gave it (first few), when it was last given and is listed to be forgotten. */
 export interface HandleRecord {
   g: string;
   a: string[];
+  l: number;
+  e: number;
 }
 
 /** Bounds on the lists kept; counts go on past them. */
@@ -75,7 +79,7 @@ const MAX_HOPS = 16;
 /** A new gang of one account. */
 export function newGang(account: string, at: number): Gang {
   return { id: account, accounts: [account], accountsUnlisted: 0, handles: [], merchants: [], merchantCount: 0, offers: 0,
-    first: at, last: at, offer: 0, samples: [], links: [] };
+    first: at, last: at, offer: 0, samples: [], links: [], e: 0 };
 }
 
 /** The gang `id` now belongs to (following merges), or undefined when it has been forgotten. */
@@ -152,9 +156,11 @@ export function addSample(g: Gang, m: MessageEvidence): void {
   g.samples.push(m);
 }
 
-/** Notes that `account` gave `handle`; returns the handle's record (new or updated). */
-export function noteHandle(r: HandleRecord | undefined, gang: string, account: string): HandleRecord {
-  const rec = r ?? { g: gang, a: [] };
+/** Notes that `account` of `gang` gave the handle at `at`; returns its record (`r`, or a new one when there is none). */
+export function noteHandle(r: HandleRecord | undefined, gang: string, account: string, at: number): HandleRecord {
+  const rec = r ?? { g: gang, a: [], l: at, e: 0 };
+  rec.g = gang;
+  rec.l = Math.max(rec.l, at);
   if (!rec.a.includes(account) && rec.a.length < MAX_HANDLE_ACCOUNTS) rec.a.push(account);
   return rec;
 }

@@ -100,5 +100,6 @@ test('a gang quiet for memoryMs is forgotten; its handle then starts a new gang'
   const { alerts, state } = run(events, [reviewManipulationDetector]);
   assert.equal(alerts.size, 1);
   assert.equal(state.get('det.review_manipulation.seller', 'u_old'), undefined);
-  assert.deepEqual(JSON.parse(JSON.stringify(state.get('det.review_manipulation.handle', 'id:gang_777'))), { g: 'u_new', a: ['u_new'] });
+  const handle = state.get<{ g: string; a: string[] }>('det.review_manipulation.handle', 'id:gang_777')!;
+  assert.deepEqual([handle.g, handle.a], ['u_new', ['u_new']]);
 });

@@ -13,7 +13,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { EventOf, Severity } from '../contract/index.js';
 import { round4, type AlertUpdate, type Detector, type DetectorContext, type DetectorResult } from '../core/index.js';
 import { analyzeText, type LexiconName } from '../text/index.js';
-import { scheduleExpiry, sweepExpired } from './expiry.js';
+import { renewExpiry, sweepExpired } from './expiry.js';
 import { messageEvidence } from './message-evidence.js';
 import {
   addAccount, addHandle, addMerchant, addSample, findGang, mergeGangs, newGang, noteHandle,
@@ -78,7 +78,7 @@ function onMessage(e: EventOf<'message.sent'>, ctx: DetectorContext<ReviewManipu
 
   const from = d.from_id;
   const state = ctx.state;
-  const seller = state.get<Seller>(SELLER, from) ?? { g: from, n: 0, m: [], mn: 0, h: [], cs: 1, first: ctx.at, last: ctx.at };
+  const seller = state.get<Seller>(SELLER, from) ?? { g: from, n: 0, m: [], mn: 0, h: [], cs: 1, first: ctx.at, last: ctx.at, e: 0 };
   // A new seller, or one whose gang was forgotten, is a gang of its own.
   let gang = findGang(state, seller.g) ?? newGang(from, ctx.at);
   addAccount(gang, from);
@@ -90,8 +90,8 @@ function onMessage(e: EventOf<'message.sent'>, ctx: DetectorContext<ReviewManipu
     const other = rec ? findGang(state, rec.g) : undefined;
     if (other && other.id !== gang.id) gang = mergeGangs(state, gang, other, [from, 'handle', h, rec!.a[0] ?? other.id]);
     // A handle whose gang was forgotten starts afresh with this one.
-    const next = noteHandle(other ? rec : undefined, gang.id, from);
-    next.g = gang.id;
+    const next = noteHandle(other ? rec : undefined, gang.id, from, ctx.at);
+    next.e = renewExpiry(state, HANDLE, h, next.e, next.l + ctx.params.memoryMs);
     state.set(HANDLE, h, next);
     addHandle(gang, h);
   }
@@ -119,8 +119,9 @@ function onMessage(e: EventOf<'message.sent'>, ctx: DetectorContext<ReviewManipu
   gang.offer = Math.max(gang.offer, a.intents.offer);
   addSample(gang, messageEvidence(e, a, CUE_LEXICONS));
   seller.g = gang.id;
+  seller.e = renewExpiry(state, SELLER, from, seller.e, seller.last + ctx.params.memoryMs);
   state.set(SELLER, from, seller);
-  remember(ctx, gang);
+  gang.e = renewExpiry(state, GANG, gang.id, gang.e, gang.last + ctx.params.memoryMs);
   state.set(GANG, gang.id, gang);
   if (gang.merchantCount < ctx.params.minMerchants) return undefined;
   gang.key ??= gang.id;
@@ -165,22 +166,21 @@ function scoreOf(offer: number, merchants: number, minMerchants: number): number
   return round4(Math.min(0.99, 1 - (1 - offer) * 0.5 ** Math.floor(merchants / minMerchants - 1)));
 }
 
-/** Lists the gang to be forgotten memoryMs after its last offer (once per hour of progress). */
-function remember(ctx: DetectorContext<ReviewManipulationParams>, g: Gang): void {
-  const until = g.last + ctx.params.memoryMs;
-  if (until < (g.e ?? 0) + HOUR_MS) return;
-  g.e = until;
-  scheduleExpiry(ctx.state, GANG, g.id, until);
-}
-
-/** Forgets a gang quiet for memoryMs: its record, its sellers and its handles (its alert stays). */
+/**
+ * Forgets a seller, handle or gang memoryMs after it was last active (a gang merged into another,
+ * kept only to forward to it, then too). A gang's alert stays; an offer after that starts a new gang.
+ */
 function forget(ctx: DetectorContext<ReviewManipulationParams>, ns: string, id: string): void {
-  if (ns !== GANG) return;
   const state = ctx.state;
-  const g = state.get<Gang>(GANG, id);
-  if (!g) return;
-  if (g.into === undefined && g.last + ctx.params.memoryMs > ctx.at) return;
-  for (const acc of g.accounts) if (state.get<Seller>(SELLER, acc)?.g === id) state.delete(SELLER, acc);
-  for (const h of g.handles) if (state.get<HandleRecord>(HANDLE, h)?.g === id) state.delete(HANDLE, h);
-  state.delete(GANG, id);
+  const before = ctx.at - ctx.params.memoryMs;
+  if (ns === SELLER) {
+    const s = state.get<Seller>(SELLER, id);
+    if (s && s.last <= before) state.delete(SELLER, id);
+  } else if (ns === HANDLE) {
+    const r = state.get<HandleRecord>(HANDLE, id);
+    if (r && r.l <= before) state.delete(HANDLE, id);
+  } else if (ns === GANG) {
+    const g = state.get<Gang>(GANG, id);
+    if (g && (g.into !== undefined || g.last <= before)) state.delete(GANG, id);
+  }
 }
