@@ -40,7 +40,7 @@ export const RefundAbuseParams = Type.Object({
       'Beta prior every account\'s rate is shrunk towards' }),
   priorOrders: Type.Number({ minimum: 1, maximum: 1000, default: 10,
     description: 'weight of that prior, in orders: an account\'s own rate counts as much as the prior once it has this ' +
-      'many orders. One refund on one order then reads (1 + 0.1) / 11 = 10%, not 100%; four of four read 37%' }),
+      'many orders. One refund on one order then reads (1 + 0.1) / 11 = 10%, not 100%; four of four read 29%' }),
   minFarmAccounts: Type.Integer({ minimum: 2, maximum: 50, default: 3,
     description: 'linked accounts (one identity-graph cluster) that must each have asked a refund-only without evidence ' +
       'for delivered goods before the group is a farm. A couple sharing a tablet, a card and a door is a household of ' +
