@@ -215,6 +215,10 @@ export function addReport(c: Case, r: Report): void {
   if (c.reports.length < MAX_REPORTS) c.reports.push(r);
 }
 
+export function addLink(c: Case, l: CaseLink): void {
+  if (c.links.length < MAX_LINKS) c.links.push(l);
+}
+
 export function addComplaint(c: Case, id: string): void {
   if (c.complaints.length < MAX_COMPLAINTS && !c.complaints.includes(id)) c.complaints.push(id);
 }
@@ -274,17 +278,18 @@ export function caseUpdate(c: Case): AlertUpdate {
       `filed ${c.claimCount} claim(s) against ${shops.length} shop(s); ${c.heldClaims} payout(s) held ` +
       `(${(c.heldFen / 100).toFixed(2)} yuan); ${c.reportCount} merchant report(s)`,
     subjects: { accounts: [...c.accounts], shops, orders },
+    // Lists are copied: the case goes on changing after this update, the alert must not with it.
     evidence: {
-      firstSeen: c.alerted, claimants: c.accounts,
-      targets: c.targets.map((t) => ({ merchant: t.m ?? null, shops: t.s, demand: t.d, claims: t.claims, complaints: t.complaints, reports: t.reports })),
+      firstSeen: c.alerted, claimants: [...c.accounts],
+      targets: c.targets.map((t) => ({ merchant: t.m ?? null, shops: [...t.s], demand: t.d, claims: t.claims, complaints: t.complaints, reports: t.reports })),
       moreTargets: c.moreTargets,
-      demands: c.demands, demandCount: c.demandCount, demandedYuan: yuan,
+      demands: [...c.demands], demandCount: c.demandCount, demandedYuan: yuan,
       messages: c.demands.filter((d) => d.via === 'message').map((d) => d.id),
-      claims: c.claims, claimCount: c.claimCount,
+      claims: [...c.claims], claimCount: c.claimCount,
       payoutHeldFen: c.heldFen, claimsHeld: c.heldClaims,
-      merchantComplaints: c.reports.map((r) => r.id), reports: c.reports, reportCount: c.reportCount,
-      claimantComplaints: c.complaints,
-      links: c.links, mergedAlerts: c.absorbedAlerts.map((id) => alertId('malicious_claim', id)),
+      merchantComplaints: c.reports.map((r) => r.id), reports: [...c.reports], reportCount: c.reportCount,
+      claimantComplaints: [...c.complaints],
+      links: [...c.links], mergedAlerts: c.absorbedAlerts.map((id) => alertId('malicious_claim', id)),
     },
   };
 }

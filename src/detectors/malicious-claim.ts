@@ -10,10 +10,10 @@
 // malicious_claim) strengthen the case and are listed in it. One alert per case.
 import { Type, type Static } from '@sinclair/typebox';
 import type { EventOf } from '../contract/index.js';
-import type { AccountState, Contribution, Detector, DetectorContext, DetectorResult, OrderState } from '../core/index.js';
+import type { AccountState, Cluster, Contribution, Detector, DetectorContext, DetectorResult, OrderState } from '../core/index.js';
 import { analyzeText, type TextAnalysis } from '../text/index.js';
 import {
-  addClaim, addComplaint, addDemand, addReport, caseOf, caseUpdate, isCertain, isMalicious, mergeCases, openCase, join, reportingMerchants,
+  addClaim, addComplaint, addDemand, addLink, addReport, caseOf, caseUpdate, isCertain, isMalicious, mergeCases, openCase, join, reportingMerchants,
   resolve, targetOf, CASE, CLAIMANT, HANDLE, SCRIPT, TEXT_CHARS, type Case, type CaseLink, type Demand,
 } from './malicious-claim-case.js';
 
@@ -65,6 +65,12 @@ export type MaliciousClaimParams = Static<typeof MaliciousClaimParams>;
  * together a challenge, never more.
  */
 const KNOWN_CLAIMANT_SCORE = 0.8;
+/**
+ * The most a reviewed claim scores here, below the default deny threshold (0.95): a malicious
+ * claim is held for a person, never refused by this detector, since a greedy demand can hide a
+ * genuine defect that the reviewer should still see put right.
+ */
+const REVIEW_CAP = 0.9;
 const REPORT_DOUBT = 0.6;
 const WEAK_SCORE = 0.3;
 const REVIEW_ACTIONS = ['hold_payout', 'protect_merchant'] as const;
@@ -107,11 +113,16 @@ function onMessage(e: EventOf<'message.sent'>, ctx: Ctx): DetectorResult | undef
   // Merchants' messages to buyers are the harassment detector's; a claimant writes as a buyer.
   const from = ctx.entities.account(d.from_id);
   if (isMerchant(from)) return undefined;
-  const order = d.order_id === undefined ? undefined : ctx.entities.order(d.order_id);
   const to = ctx.entities.account(d.to_id);
-  const ownerOfOrderShop = order ? ctx.entities.shop(order.shopId)?.ownerId : undefined;
-  if (!isMerchant(to) && ownerOfOrderShop !== d.to_id) return undefined;
+  let order: OrderState | undefined;
+  if (!isMerchant(to)) {
+    // A recipient not yet known as a merchant still is one if it owns the shop of the order discussed.
+    order = d.order_id === undefined ? undefined : ctx.entities.order(d.order_id);
+    if (!order || ctx.entities.shop(order.shopId)?.ownerId !== d.to_id) return undefined;
+  }
   const a = analyzeText(d.text);
+  if (a.intents.extortion < ctx.params.demandIntent) return undefined;
+  if (d.order_id !== undefined) order ??= ctx.entities.order(d.order_id);
   const intent = demandIntentOf(a, order?.amount, ctx.params);
   if (intent === 0) return undefined;
   const shop = order?.shopId ?? (to && to.shops.length === 1 ? to.shops[0] : undefined);
@@ -128,18 +139,29 @@ function onClaim(e: EventOf<'claim.filed'>, ctx: Ctx): DetectorResult | undefine
   const d = e.data;
   const p = ctx.params;
   const order = ctx.entities.order(d.order_id);
-  const body = d.reason && d.text ? `${d.reason}，${d.text}` : d.text ?? d.reason;
-  const a = body ? analyzeText(body) : undefined;
-  const intent = a ? demandIntentOf(a, order?.amount, p) : 0;
-  const contributions = weakSignals(d, order, ctx.entities.account(d.buyer_id), p);
+  // The claimant's own words first; the reason (often picked from a list, 虚假宣传) only when they
+  // are not a demand by themselves, as it may supply the lever (a claimant's law) they lack.
+  const own = d.text ? analyzeText(d.text) : undefined;
+  let a = own;
+  let intent = own ? demandIntentOf(own, order?.amount, p) : 0;
+  if (intent === 0 && d.reason) {
+    a = analyzeText(d.text ? `${d.reason}，${d.text}` : d.reason);
+    intent = demandIntentOf(a, order?.amount, p);
+  }
+  const support = weakSignals(d, order, ctx.entities.account(d.buyer_id), p);
 
   let c = caseOf(ctx.state, d.buyer_id);
   let linkedTo: string | undefined;
   if (!c) {
     const linked = linkedMaliciousCase(ctx, d.buyer_id);
-    if (linked) { c = linked.c; linkedTo = linked.via; join(ctx.state, c, d.buyer_id); }
+    if (linked) {
+      c = linked.c;
+      linkedTo = `identity graph, ${linked.link.value}, with ${linked.link.b}`;
+      join(ctx.state, c, d.buyer_id);
+      addLink(c, linked.link);
+    }
   }
-  if (!c && intent === 0) return contributions.length ? { contributions } : undefined;
+  if (!c && intent === 0) return support.length ? { contributions: support } : undefined;
 
   const known = c !== undefined && isMalicious(c, p);
   c ??= openCase(ctx.state, d.buyer_id, ctx.at);
@@ -147,27 +169,26 @@ function onClaim(e: EventOf<'claim.filed'>, ctx: Ctx): DetectorResult | undefine
   const t = targetOf(c, merchant, d.shop_id);
   // A demand sent to this merchant before, within the window (the claim is its formal follow-up).
   const earlier = t && t.d > 0 && t.dAt <= ctx.at && ctx.at - t.dAt <= p.demandWindowMs ? t : undefined;
-  let why: string;
-  if (intent > 0 || earlier) {
-    const score = Math.max(intent, earlier?.d ?? 0);
-    const said = intent > 0 && a ? `the claim demands money with a threat (${cueList(a)})`
-      : `the claimant sent the merchant a demand for money with a threat ${hoursAgo(ctx.at - earlier!.dAt)} before this claim`;
-    contributions.push({ code: 'extortion_demand', score, atLeast: 'review', actions: REVIEW_ACTIONS, message: said });
-    why = intent > 0 ? 'demand in the claim' : 'demand to the merchant before the claim';
-  } else if (known) {
-    contributions.push({ code: 'known_malicious_claimant', score: KNOWN_CLAIMANT_SCORE, atLeast: 'review', actions: REVIEW_ACTIONS,
-      message: linkedTo
-        ? `the claimant is linked (${linkedTo}) to claimants who extorted ${demandedMerchants(c)} merchant(s)`
-        : `the claimant has extorted ${demandedMerchants(c)} merchant(s) or been reported by ${reportingMerchants(c)}` });
-    why = linkedTo ? `linked to the case (${linkedTo})` : 'claimant of a malicious case';
-  } else {
-    why = 'claimant of an open case';
-  }
   const reporters = reportingMerchants(c);
   if (reporters > 0) {
-    contributions.push({ code: 'merchant_reports', score: 1 - REPORT_DOUBT ** reporters,
+    support.push({ code: 'merchant_reports', score: 1 - REPORT_DOUBT ** reporters,
       message: `${reporters} merchant(s) reported the claimant for extortion or a malicious claim` });
   }
+  let primary: Contribution | undefined;
+  let why = 'claimant of an open case';
+  if (intent > 0 || earlier) {
+    primary = { code: 'extortion_demand', score: Math.max(intent, earlier?.d ?? 0), atLeast: 'review', actions: REVIEW_ACTIONS,
+      message: intent > 0 && a ? `the claim demands money with a threat (${cueList(a)})`
+        : `the claimant sent the merchant a demand for money with a threat ${hoursAgo(ctx.at - earlier!.dAt)} before this claim` };
+    why = intent > 0 ? 'demand in the claim' : 'demand to the merchant before the claim';
+  } else if (known) {
+    primary = { code: 'known_malicious_claimant', score: KNOWN_CLAIMANT_SCORE, atLeast: 'review', actions: REVIEW_ACTIONS,
+      message: linkedTo
+        ? `the claimant is linked (${linkedTo}) to claimants who extorted ${demandedMerchants(c)} merchant(s)`
+        : `the claimant has extorted ${demandedMerchants(c)} merchant(s) or been reported by ${reportingMerchants(c)}` };
+    why = linkedTo ? `linked to the case (${linkedTo})` : 'claimant of a malicious case';
+  }
+  const contributions = primary ? foldInto(primary, support) : support;
   if (t) {
     t.claims++;
     if (intent > 0) { t.d = Math.max(t.d, intent); t.dAt = Math.max(t.dAt, ctx.at); }
@@ -175,10 +196,10 @@ function onClaim(e: EventOf<'claim.filed'>, ctx: Ctx): DetectorResult | undefine
   if (intent > 0 && a) {
     addDemand(c, demandOf(a, intent, { time: e.time, account: d.buyer_id, via: 'claim', id: d.claim_id, merchant, shop: d.shop_id }));
   }
-  const held = contributions.some((x) => x.atLeast === 'review');
+  const held = primary !== undefined;
   addClaim(c, { id: d.claim_id, time: e.time, account: d.buyer_id, shop: d.shop_id, order: d.order_id, amountFen: d.amount, held, why });
   // Scripts are the claimant's own words: the claim's text without the reason picked from a list.
-  c = link(ctx, c, d.buyer_id, intent > 0 && d.text ? analyzeText(d.text) : undefined);
+  c = link(ctx, c, d.buyer_id, intent > 0 ? own : undefined);
   const result = finish(ctx, c, e.time);
   return { contributions, ...(result?.alerts ? { alerts: result.alerts } : {}) };
 }
@@ -239,6 +260,17 @@ export function demandIntentOf(a: TextAnalysis, paidFen: number | undefined, p: 
   return 0;
 }
 
+/**
+ * The primary reason with the supporting ones folded into its score (a noisy-or, capped at
+ * REVIEW_CAP) and listed after it at score 0, so that every reason is shown and the detector
+ * alone never denies a claim: a person decides.
+ */
+function foldInto(primary: Contribution, support: readonly Contribution[]): Contribution[] {
+  let doubt = 1 - primary.score;
+  for (const x of support) doubt *= 1 - x.score;
+  return [{ ...primary, score: Math.min(REVIEW_CAP, 1 - doubt) }, ...support.map((x) => ({ ...x, score: 0 }))];
+}
+
 /** Weak signals of any claim: asking more than was paid, or an account that claims on most of its orders. */
 function weakSignals(d: EventOf<'claim.filed'>['data'], order: OrderState | undefined, buyer: AccountState | undefined,
   p: MaliciousClaimParams): Contribution[] {
@@ -272,8 +304,7 @@ function link(ctx: Ctx, c: Case, account: string, demand: TextAnalysis | undefin
       if (m === account) continue;
       const other = caseOf(ctx.state, m);
       if (!other || other.id === c.id) continue;
-      const shared = cluster.links.find((l) => !l.weak && (l.a === account || l.b === account || l.a === m || l.b === m));
-      c = mergeCases(ctx.state, c, other, { a: account, b: m, via: 'graph', value: shared ? `${shared.via}:${shared.value}` : `cluster:${cluster.root}` });
+      c = mergeCases(ctx.state, c, other, graphLink(cluster, account, m));
     }
   }
   return c;
@@ -289,15 +320,21 @@ function linkBy(ctx: Ctx, c: Case, ns: string, key: string, l: Omit<CaseLink, 'b
 }
 
 /** A malicious case of an account in the claimant's identity-graph cluster, and the link that joins them. */
-function linkedMaliciousCase(ctx: Ctx, account: string): { c: Case; via: string } | undefined {
+function linkedMaliciousCase(ctx: Ctx, account: string): { c: Case; link: CaseLink } | undefined {
   if (ctx.entities.clusterRoot(account).size < 2) return undefined;
   const cluster = ctx.entities.cluster(account);
   for (const m of cluster.accounts) {
     if (m === account) continue;
     const c = caseOf(ctx.state, m);
-    if (c && isMalicious(c, ctx.params)) return { c, via: `identity graph, with ${m}` };
+    if (c && isMalicious(c, ctx.params)) return { c, link: graphLink(cluster, account, m) };
   }
   return undefined;
+}
+
+/** The evidence of a graph link between two members of a cluster: a strong link of either, else the cluster. */
+function graphLink(cluster: Cluster, a: string, b: string): CaseLink {
+  const shared = cluster.links.find((l) => !l.weak && (l.a === a || l.b === a || l.a === b || l.b === b));
+  return { a, b, via: 'graph', value: shared ? `${shared.via}:${shared.value}` : `cluster:${cluster.root}` };
 }
 
 /** Saves the case and, once it is certain, opens or grows its alert. */
