@@ -60,7 +60,8 @@ export interface ClaimRecord {
 
 export interface Report { id: string; time: string; by: string; merchant?: string; shop?: string; against: string; kind: string }
 
-export interface CaseLink { a: string; b: string; via: 'graph' | 'script' | 'handle'; value: string }
+/** How claimant `a` was found to be one with claimant `b`, and when (event time, ISO). */
+export interface CaseLink { a: string; b: string; via: 'graph' | 'script' | 'handle'; value: string; time: string }
 
 export interface Case {
   id: string;

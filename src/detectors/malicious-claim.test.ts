@@ -236,3 +236,18 @@ test('a claim for far more than was paid by an account that claims on most order
   assert.deepEqual(ours(decisions.get('ev_c3')).map((r) => r.code).sort(), ['claim_exceeds_payment', 'serial_claimant']);
   assert.equal(alerts.length, 0);
 });
+
+test('a claimant\'s complaint to the platform, against the shop or its merchant, presses the merchant like a claim', () => {
+  const events = [...merchant(1), ...merchant(2), ...bought(0, { order: 'o1', buyer: 'x1', n: 1 }), ...bought(0, { order: 'o2', buyer: 'x1', n: 2 }),
+    say(1500, { id: 'msg1', from: 'x1', to: 'm1', text: '私了吧，388元，不然我天天投诉让你店铺降权', order: 'o1' }),
+    report(1600, { id: 'k1', by: 'x1', against: 's1', kind: 'counterfeit', order: 'o1', text: '商品有问题' }),
+    report(1700, { id: 'k2', by: 'x1', against: 'm2', kind: 'other', order: 'o2', text: '给你一天时间，转666元封口费，否则我向市场监管局举报' }),
+    claim(1800, { id: 'c2', order: 'o2', buyer: 'x1', n: 2, amount: PRICE, text: '东西坏了' })];
+  const { decisions, alerts } = replay(events);
+  assert.equal(alerts.length, 1);
+  const e = alerts[0]!.evidence as { claimantComplaints: string[]; demands: Array<{ id: string; shop: string; merchant: string }> };
+  assert.deepEqual(e.claimantComplaints, ['k1', 'k2']);
+  assert.deepEqual(e.demands.map((x) => [x.id, x.merchant, x.shop]), [['msg1', 'm1', 's1'], ['k2', 'm2', 's2']]);
+  assert.deepEqual([...alerts[0]!.subjects.shops].sort(), ['s1', 's2']);
+  assert.equal(decisions.get('ev_c2')!.decision, 'review', 'a claim after the demand made in the complaint');
+});

@@ -130,7 +130,7 @@ function onMessage(e: EventOf<'message.sent'>, ctx: Ctx): DetectorResult | undef
   const t = targetOf(c, d.to_id, shop);
   if (t) { t.d = Math.max(t.d, intent); t.dAt = Math.max(t.dAt, ctx.at); }
   addDemand(c, demandOf(a, intent, { time: e.time, account: d.from_id, via: 'message', id: d.message_id, merchant: d.to_id, shop }));
-  c = link(ctx, c, d.from_id, a);
+  c = link(ctx, c, d.from_id, a, e.time);
   return finish(ctx, c, e.time);
 }
 
@@ -153,7 +153,7 @@ function onClaim(e: EventOf<'claim.filed'>, ctx: Ctx): DetectorResult | undefine
   let c = caseOf(ctx.state, d.buyer_id);
   let linkedTo: string | undefined;
   if (!c) {
-    const linked = linkedMaliciousCase(ctx, d.buyer_id);
+    const linked = linkedMaliciousCase(ctx, d.buyer_id, e.time);
     if (linked) {
       c = linked.c;
       linkedTo = `identity graph, ${linked.link.value}, with ${linked.link.b}`;
@@ -199,16 +199,21 @@ function onClaim(e: EventOf<'claim.filed'>, ctx: Ctx): DetectorResult | undefine
   const held = primary !== undefined;
   addClaim(c, { id: d.claim_id, time: e.time, account: d.buyer_id, shop: d.shop_id, order: d.order_id, amountFen: d.amount, held, why });
   // Scripts are the claimant's own words: the claim's text without the reason picked from a list.
-  c = link(ctx, c, d.buyer_id, intent > 0 ? own : undefined);
+  c = link(ctx, c, d.buyer_id, intent > 0 ? own : undefined, e.time);
   const result = finish(ctx, c, e.time);
   return { contributions, ...(result?.alerts ? { alerts: result.alerts } : {}) };
 }
 
-/** A merchant's report against a claimant, or a claimant's complaint against a shop. */
+/** A merchant's report against a claimant, or a buyer's complaint against a shop or its merchant. */
 function onComplaint(e: EventOf<'complaint.filed'>, ctx: Ctx): DetectorResult | undefined {
   const d = e.data;
   const againstShop = ctx.entities.shop(d.against_id);
-  if (againstShop) return onComplaintAgainstShop(e, ctx, againstShop.ownerId);
+  if (againstShop) return onComplaintAgainstShop(e, ctx, againstShop.ownerId, againstShop.id);
+  const byAccount = ctx.entities.account(d.by_id);
+  const against = ctx.entities.account(d.against_id);
+  if (!isMerchant(byAccount) && isMerchant(against)) {
+    return onComplaintAgainstShop(e, ctx, d.against_id, against!.shops.length === 1 ? against!.shops[0] : undefined);
+  }
   if (d.kind !== 'extortion' && d.kind !== 'malicious_claim') return undefined;
   const by = merchantOf(ctx, d.by_id, d.order_ids);
   if (!by || by.merchant === d.against_id) return undefined;
@@ -216,12 +221,13 @@ function onComplaint(e: EventOf<'complaint.filed'>, ctx: Ctx): DetectorResult | 
   const t = targetOf(c, by.merchant, by.shop);
   if (t) t.reports++;
   addReport(c, { id: d.complaint_id, time: e.time, by: d.by_id, ...by, against: d.against_id, kind: d.kind });
-  c = link(ctx, c, d.against_id, undefined);
+  c = link(ctx, c, d.against_id, undefined, e.time);
   return finish(ctx, c, e.time);
 }
 
 /** A buyer's complaint to the platform against a shop: a demand in it, or a complaint by a claimant of a case, joins the case. */
-function onComplaintAgainstShop(e: EventOf<'complaint.filed'>, ctx: Ctx, merchant: string | undefined): DetectorResult | undefined {
+function onComplaintAgainstShop(e: EventOf<'complaint.filed'>, ctx: Ctx, merchant: string | undefined,
+  shop: string | undefined): DetectorResult | undefined {
   const d = e.data;
   const existing = caseOf(ctx.state, d.by_id);
   if (!existing && !d.text) return undefined;
@@ -231,16 +237,16 @@ function onComplaintAgainstShop(e: EventOf<'complaint.filed'>, ctx: Ctx, merchan
   const intent = a ? demandIntentOf(a, order?.amount, ctx.params) : 0;
   if (!existing && intent === 0) return undefined;
   let c = existing ?? openCase(ctx.state, d.by_id, ctx.at);
-  const t = targetOf(c, merchant, d.against_id);
+  const t = targetOf(c, merchant, shop ?? order?.shopId);
   if (t) {
     t.complaints++;
     if (intent > 0) { t.d = Math.max(t.d, intent); t.dAt = Math.max(t.dAt, ctx.at); }
   }
   addComplaint(c, d.complaint_id);
   if (intent > 0 && a) {
-    addDemand(c, demandOf(a, intent, { time: e.time, account: d.by_id, via: 'complaint', id: d.complaint_id, merchant, shop: d.against_id }));
+    addDemand(c, demandOf(a, intent, { time: e.time, account: d.by_id, via: 'complaint', id: d.complaint_id, merchant, shop: shop ?? order?.shopId }));
   }
-  c = link(ctx, c, d.by_id, intent > 0 ? a : undefined);
+  c = link(ctx, c, d.by_id, intent > 0 ? a : undefined, e.time);
   return finish(ctx, c, e.time);
 }
 
@@ -291,12 +297,12 @@ function weakSignals(d: EventOf<'claim.filed'>['data'], order: OrderState | unde
  * device, payment id, phone or door), and, for a demand, by its script (the text with sums
  * masked) or a payment handle it names, used before by another case.
  */
-function link(ctx: Ctx, c: Case, account: string, demand: TextAnalysis | undefined): Case {
+function link(ctx: Ctx, c: Case, account: string, demand: TextAnalysis | undefined, time: string): Case {
   const p = ctx.params;
   if (demand) {
     const script = demand.text.compact.replace(/[0-9]+/g, '#');
-    if ([...script].length >= p.scriptMinChars) c = linkBy(ctx, c, SCRIPT, script, { a: account, via: 'script', value: script });
-    for (const h of demand.contacts) c = linkBy(ctx, c, HANDLE, h, { a: account, via: 'handle', value: h });
+    if ([...script].length >= p.scriptMinChars) c = linkBy(ctx, c, SCRIPT, script, { a: account, via: 'script', value: script, time });
+    for (const h of demand.contacts) c = linkBy(ctx, c, HANDLE, h, { a: account, via: 'handle', value: h, time });
   }
   if (ctx.entities.clusterRoot(account).size > 1) {
     const cluster = ctx.entities.cluster(account);
@@ -304,7 +310,7 @@ function link(ctx: Ctx, c: Case, account: string, demand: TextAnalysis | undefin
       if (m === account) continue;
       const other = caseOf(ctx.state, m);
       if (!other || other.id === c.id) continue;
-      c = mergeCases(ctx.state, c, other, graphLink(cluster, account, m));
+      c = mergeCases(ctx.state, c, other, graphLink(cluster, account, m, time));
     }
   }
   return c;
@@ -320,21 +326,21 @@ function linkBy(ctx: Ctx, c: Case, ns: string, key: string, l: Omit<CaseLink, 'b
 }
 
 /** A malicious case of an account in the claimant's identity-graph cluster, and the link that joins them. */
-function linkedMaliciousCase(ctx: Ctx, account: string): { c: Case; link: CaseLink } | undefined {
+function linkedMaliciousCase(ctx: Ctx, account: string, time: string): { c: Case; link: CaseLink } | undefined {
   if (ctx.entities.clusterRoot(account).size < 2) return undefined;
   const cluster = ctx.entities.cluster(account);
   for (const m of cluster.accounts) {
     if (m === account) continue;
     const c = caseOf(ctx.state, m);
-    if (c && isMalicious(c, ctx.params)) return { c, link: graphLink(cluster, account, m) };
+    if (c && isMalicious(c, ctx.params)) return { c, link: graphLink(cluster, account, m, time) };
   }
   return undefined;
 }
 
 /** The evidence of a graph link between two members of a cluster: a strong link of either, else the cluster. */
-function graphLink(cluster: Cluster, a: string, b: string): CaseLink {
+function graphLink(cluster: Cluster, a: string, b: string, time: string): CaseLink {
   const shared = cluster.links.find((l) => !l.weak && (l.a === a || l.b === a || l.a === b || l.b === b));
-  return { a, b, via: 'graph', value: shared ? `${shared.via}:${shared.value}` : `cluster:${cluster.root}` };
+  return { a, b, via: 'graph', value: shared ? `${shared.via}:${shared.value}` : `cluster:${cluster.root}`, time };
 }
 
 /** Saves the case and, once it is certain, opens or grows its alert. */
