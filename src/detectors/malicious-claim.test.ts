@@ -109,6 +109,11 @@ test('the same demand in traditional script, full-width digits, Chinese numerals
     assert.ok(demandIntentOf(a, PRICE, p) >= p.demandIntent, `${text}: ${a.intents.extortion} ${JSON.stringify(a.cues)}`);
     assert.ok(a.amounts.includes(388) || a.amounts.includes(888), `${text}: ${a.amounts.join(',')}`);
   }
+  // Phrasings of extortion cases in the news: paying privately to have a complaint withdrawn, a
+  // video posted online unless paid.
+  for (const text of ['私下给我转1000，我就撤销投诉', '不给我1000块，我就把视频发到网上']) {
+    assert.ok(demandIntentOf(analyzeText(text), PRICE, p) > 0, text);
+  }
   // An ultimatum with no complaint threat is a demand only when its price is out of proportion to the order.
   const ultimatum = analyzeText('给我转500元，不然你等着');
   assert.ok(demandIntentOf(ultimatum, PRICE, p) > 0);
