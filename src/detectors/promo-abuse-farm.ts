@@ -1,9 +1,25 @@
 // A coupon farm as the promo-abuse detector keeps it: its accounts (linked ones and those only on
-// its network), what they share (devices, IP ranges, drop doors, payment ids), the coupons they
-// claimed and spent, what Bulwark withheld, and the alert that reports it. State lives in the
-// detector's `farm` namespace; this module shapes it and knows nothing of events.
+// its IP range), what they share (devices, IP ranges, drop doors, payment ids), the coupons they
+// claimed and spent, what Bulwark withheld; the reasons given on its members' events and the
+// alert that reports it. State lives in the detector's `farm` namespace; this module shapes it.
 import type { Severity } from '../contract/index.js';
-import type { AlertUpdate } from '../core/index.js';
+import type { AlertUpdate, Contribution } from '../core/index.js';
+
+/** How an account is a farm's: it showed the farm by one value or a crowded range, it is linked to it, or on its range only. */
+export type How = 'value' | 'range' | 'linked' | 'network';
+
+/** What the reasons need of the parameters. */
+interface ReasonParams { householdAccounts: number; doorAccounts: number; burstWindowMs: number; networkLinkedAccounts: number; networkShare: number }
+
+/**
+ * A linked account of a farm is one more account of the same burst: its registration and claim
+ * are denied outright. An account known only by its range is challenged (a real student or
+ * commuter on it passes a verification). A farm member's coupon order is challenged with
+ * `void_coupon`: the goods may be bought at full price.
+ */
+const LINKED_SCORE = 0.95;
+const NETWORK_SCORE = 0.6;
+const ORDER_SCORE = 0.6;
 
 /** What links accounts: the values one household, or one dormitory room, shares. */
 export type Via = 'device' | 'payment' | 'phone' | 'door';
@@ -24,7 +40,7 @@ export interface Farm {
   largestBurst: number;
   /** What first showed it: one value past its household bound, or a crowded range; how many accounts; when. */
   shownBy?: { via: Via | 'range'; accounts: number; at: string };
-  /** Coupon claims of its accounts and their value (what the farm went for). */
+  /** Coupon claims of its accounts and their value (with the discount on its orders, what the farm goes for: `atStakeFen` is the larger). */
   claims: number;
   claimedFen: number;
   /** Coupon value of claims this detector challenged or denied. */
@@ -102,7 +118,7 @@ export function farmUpdate(farm: Farm, o: { household: number; accounts: string[
       accounts: farm.accounts, linkedAccounts: farm.linked, networkAccounts: network, namedAccounts: farm.named,
       couponClaims: farm.claims, couponIds: farm.coupons, ordersWithDiscount: farm.orders,
       amounts: {
-        atStakeFen: farm.claimedFen, savedFen, withheldCouponFen: farm.withheldFen,
+        atStakeFen: Math.max(farm.claimedFen, farm.discountFen), savedFen, withheldCouponFen: farm.withheldFen,
         stoppedDiscountFen: farm.stoppedDiscountFen, takenDiscountFen: farm.takenDiscountFen, discountOnOrdersFen: farm.discountFen,
       },
       stopped: farm.stopped,
@@ -110,6 +126,43 @@ export function farmUpdate(farm: Farm, o: { household: number; accounts: string[
       dropAddresses: farm.doors.map(([key, form, orders]) => ({ key, form, orders })),
       payments: farm.payments,
     },
+  };
+}
+
+/** The contribution for an event (`what`) of a farm member: denied when linked, challenged when known by its range only. */
+export function memberContribution(o: { how: How; farm: Farm; account: string; what: string; params: ReasonParams }): Contribution {
+  const { how, farm, account, what, params: p } = o;
+  const size = `coupon farm ${farm.id} (${farm.accounts} new accounts, ${farm.linked} linked)`;
+  const within = `registered within ${Math.round(p.burstWindowMs / 60_000)} min of one another`;
+  switch (how) {
+    case 'value': {
+      const via = farm.shownBy?.via ?? 'device';
+      const bound = via === 'door' ? `one door takes at most ${p.doorAccounts}` : `a household registers at most ${p.householdAccounts}`;
+      return { code: 'promo_farm_burst', score: LINKED_SCORE, atLeast: 'deny',
+        message: `${what}: account ${account} is one of ${farm.shownBy?.accounts ?? farm.largestBurst} new accounts seen with one ` +
+          `${via} and ${within} (${bound}); ${size}` };
+    }
+    case 'range':
+      return { code: 'promo_farm_linked_range', score: LINKED_SCORE, atLeast: 'deny',
+        message: `${what}: account ${account} is one of ${farm.shownBy?.accounts ?? farm.largestBurst} new accounts on one IP range, ` +
+          `${within}, that share a device, payment id or phone with another of them (two households have at most ` +
+          `${p.networkLinkedAccounts}) and make at least ${Math.round(p.networkShare * 100)}% of its registrations; ${size}` };
+    case 'linked':
+      return { code: 'promo_farm_linked', score: LINKED_SCORE, atLeast: 'deny',
+        message: `${what}: account ${account} shares a device, payment id, phone or door with ${size}` };
+    case 'network':
+      return { code: 'promo_farm_network', score: NETWORK_SCORE, atLeast: 'challenge', actions: ['verify_identity'],
+        message: `${what}: account ${account} registered during the burst of ${size} on an IP range where the farm ` +
+          `made at least ${Math.round(p.networkShare * 100)}% of the new registrations` };
+  }
+}
+
+/** The contribution for a coupon order of a farm member: the coupon is voided, the goods may be bought at full price. */
+export function orderContribution(farm: Farm, o: { account: string; coupon: string | undefined; discount: number }): Contribution {
+  return {
+    code: 'promo_farm_order', score: ORDER_SCORE, atLeast: 'challenge', actions: ['void_coupon'],
+    message: `account ${o.account} belongs to coupon farm ${farm.id} (${farm.accounts} new accounts); its order uses ` +
+      `${o.coupon ? `coupon ${o.coupon}` : 'a discount'} of ${yuan(o.discount)} yuan`,
   };
 }
 
@@ -124,7 +177,8 @@ function severityOf(farm: Farm): Severity {
   return 'medium';
 }
 
-function yuan(fen: number): string {
+/** Fen as yuan with two decimals, for messages. */
+export function yuan(fen: number): string {
   return (fen / 100).toFixed(2);
 }
 

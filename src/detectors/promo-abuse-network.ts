@@ -27,8 +27,11 @@ export const MAX_NET_RECENT = 256;
  */
 export function networkOf(ip: string | undefined): string | undefined {
   if (!ip) return undefined;
-  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/i.exec(ip);
-  if (v4) return `${Number(v4[1])}.${Number(v4[2])}.${Number(v4[3])}.0/24`;
+  // Asked of every registration: the common dotted quad is read without a regular expression.
+  const last = ip.lastIndexOf('.');
+  if (last > 0 && !ip.includes(':')) return isDottedQuad(ip) ? `${ip.slice(0, last)}.0/24` : undefined;
+  const mapped = /^::ffff:(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i.exec(ip);
+  if (mapped) return networkOf(mapped[1]);
   if (!ip.includes(':')) return undefined;
   const [head = '', tail, extra] = ip.toLowerCase().split('::');
   if (extra !== undefined) return undefined;
@@ -37,6 +40,28 @@ export function networkOf(ip: string | undefined): string | undefined {
   const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
   if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return undefined;
   return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/** Four decimal octets 0-255 without leading zeros, the only way the /24 prefix of a text is the /24 of the address. */
+function isDottedQuad(ip: string): boolean {
+  let octets = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= ip.length; i++) {
+    const c = i < ip.length ? ip.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || value > 255 || ++octets > 4) return false;
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && value === 0) return false;
+      value = value * 10 + (c - 48);
+      if (++digits > 3) return false;
+    } else {
+      return false;
+    }
+  }
+  return octets === 4;
 }
 
 /**

@@ -276,6 +276,8 @@ test('networkOf: an IPv4 /24, an IPv6 /64 however written, nothing for a malform
   assert.equal(networkOf('2408:8207:0024:0a10::1'), '2408:8207:24:a10::/64');
   assert.equal(networkOf('2408:8207:24:a10:0:0:0:1'), '2408:8207:24:a10::/64');
   assert.equal(networkOf('2408::1'), '2408:0:0:0::/64');
+  assert.equal(networkOf('300.1.2.3'), undefined);
+  assert.equal(networkOf('1.2.3'), undefined);
   assert.equal(networkOf('not-an-ip'), undefined);
   assert.equal(networkOf('1::2::3'), undefined);
   assert.equal(networkOf(undefined), undefined);

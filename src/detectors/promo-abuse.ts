@@ -16,8 +16,11 @@
 // member that claimed a coupon, earlier ones included, with what the farm shares and costs.
 import { Type, type Static } from '@sinclair/typebox';
 import type { BulwarkEvent, EventOf } from '../contract/index.js';
-import type { AccountState, AlertUpdate, Contribution, Detector, DetectorContext, DetectorResult, SharedBy } from '../core/index.js';
-import { addBounded, addDoor, farmUpdate, openFarm, MAX_COUPONS, MAX_DEVICES, MAX_NETWORKS, MAX_PAYMENTS, type Farm, type Via } from './promo-abuse-farm.js';
+import type { AccountState, AlertUpdate, Detector, DetectorContext, DetectorResult, SharedBy } from '../core/index.js';
+import {
+  addBounded, addDoor, farmUpdate, memberContribution, openFarm, orderContribution, yuan, MAX_COUPONS, MAX_DEVICES, MAX_NETWORKS, MAX_PAYMENTS,
+  type Farm, type How, type Via,
+} from './promo-abuse-farm.js';
 import { NET, crowdOf, markLinked, networkOf, noteRegistration, type Net } from './promo-abuse-network.js';
 
 export { networkOf } from './promo-abuse-network.js';
@@ -83,15 +86,6 @@ interface NewAccount {
 const MAX_NEW_ITEMS = 4;
 /** Devices and payment ids of one account noted for its farm (a farm account uses one or two). */
 const MAX_VALUES_PER_ACCOUNT = 4;
-/**
- * A linked account of a farm is one more account of the same burst: its registration and claim
- * are denied outright. An account known only by its range is challenged (a real student or
- * commuter on it passes a verification). A farm member's coupon order is challenged with
- * `void_coupon`: the goods may be bought at full price.
- */
-const LINKED_SCORE = 0.95;
-const NETWORK_SCORE = 0.6;
-const ORDER_SCORE = 0.6;
 
 const DEFAULTS: PromoAbuseParams = {
   householdAccounts: 4, doorAccounts: 8, burstWindowMs: 2 * 3_600_000, newAccountMs: 7 * 24 * 3_600_000,
@@ -112,7 +106,8 @@ export const promoAbuseDetector: Detector<PromoAbuseParams> = {
     if (!s) return [];
     const keys: Array<readonly [string, string]> = [[MEMBER, s.account], [NEW, s.account]];
     for (const id of linkIds(s)) keys.push([LINK, id]);
-    if (s.network) keys.push([NET, s.network]);
+    const network = networkOf((event.data as { ip?: string }).ip);
+    if (network) keys.push([NET, network]);
     return keys;
   },
   inspect(event, ctx) {
@@ -134,12 +129,7 @@ interface Sighting {
   payment?: string | undefined;
   phone?: string | undefined;
   door?: string | undefined;
-  /** The event's IP range. */
-  network?: string | undefined;
 }
-
-/** How an account is the farm's: it showed the farm by a value or a crowded range, it is linked to it, or on its range only. */
-type How = 'value' | 'range' | 'linked' | 'network';
 
 /** What this event changed: accounts newly named in the alert and orders to add to it. */
 interface Change {
@@ -151,13 +141,13 @@ function sightingOf(e: BulwarkEvent, door: string | undefined): Sighting | undef
   switch (e.type) {
     case 'account.registered':
       return e.data.role === 'buyer'
-        ? { account: e.data.account_id, device: e.data.device_id, phone: e.data.phone, network: networkOf(e.data.ip) }
+        ? { account: e.data.account_id, device: e.data.device_id, phone: e.data.phone }
         : undefined;
     case 'coupon.claimed':
-      return { account: e.data.account_id, device: e.data.device_id, network: networkOf(e.data.ip) };
+      return { account: e.data.account_id, device: e.data.device_id };
     case 'order.placed':
       return e.data.coupon_id !== undefined || (e.data.discount ?? 0) > 0
-        ? { account: e.data.buyer_id, device: e.data.device_id, payment: e.data.payment_id, door, network: networkOf(e.data.ip) }
+        ? { account: e.data.buyer_id, device: e.data.device_id, payment: e.data.payment_id, door }
         : undefined;
     default:
       return undefined;
@@ -168,14 +158,15 @@ function onRegistered(e: EventOf<'account.registered'>, ctx: Ctx): DetectorResul
   const s = sightingOf(e, undefined);
   const acct = ctx.entities.account(e.data.account_id);
   if (!s || acct?.registeredAt === undefined) return undefined;
-  if (s.network) noteRegistration(ctx.state, { netKey: s.network, account: s.account, at: acct.registeredAt, windowMs: ctx.params.burstWindowMs });
+  const network = networkOf(e.data.ip);
+  if (network) noteRegistration(ctx.state, { netKey: network, account: s.account, at: acct.registeredAt, windowMs: ctx.params.burstWindowMs });
   const change: Change = { accounts: [], orders: [] };
-  const placed = place(ctx, s, acct, change, e.time);
+  const placed = place(ctx, s, acct, change, { time: e.time, registration: true, network });
   if (!placed) return undefined;
   const { farm, how } = placed;
   farm.stopped.registrations++;
   ctx.state.set(FARM, farm.id, farm);
-  return { contributions: [membership(how, farm, s.account, 'registration', ctx.params)], alerts: alertOf(farm, change, ctx.params) };
+  return { contributions: [memberContribution({ how, farm, account: s.account, what: 'registration', params: ctx.params })], alerts: alertOf(farm, change, ctx.params) };
 }
 
 function onClaimed(e: EventOf<'coupon.claimed'>, ctx: Ctx): DetectorResult | undefined {
@@ -184,9 +175,9 @@ function onClaimed(e: EventOf<'coupon.claimed'>, ctx: Ctx): DetectorResult | und
   if (!acct) return undefined;
   const s = sightingOf(e, undefined)!;
   const change: Change = { accounts: [], orders: [] };
-  const placed = place(ctx, s, acct, change, e.time);
+  const placed = place(ctx, s, acct, change, { time: e.time, registration: false });
   if (!placed) {
-    if (isNew(acct, ctx)) noteNewAccount(ctx, d.account_id, (n) => { addItem(n.c, d.coupon_id); n.n++; n.v += d.value; });
+    if (mayBeNew(acct, ctx)) noteNewAccount(ctx, d.account_id, (n) => { addItem(n.c, d.coupon_id); n.n++; n.v += d.value; });
     return undefined;
   }
   const { farm, member, how } = placed;
@@ -199,7 +190,7 @@ function onClaimed(e: EventOf<'coupon.claimed'>, ctx: Ctx): DetectorResult | und
   farm.stopped.claims++;
   addBounded(farm.coupons, d.coupon_id, MAX_COUPONS);
   ctx.state.set(FARM, farm.id, farm);
-  const c = membership(how, farm, d.account_id, `claim of coupon ${d.coupon_id} (${yuan(d.value)} yuan)`, ctx.params);
+  const c = memberContribution({ how, farm, account: d.account_id, what: `claim of coupon ${d.coupon_id} (${yuan(d.value)} yuan)`, params: ctx.params });
   return { contributions: [{ ...c, actions: [...(c.actions ?? []), 'withhold_coupon'] }], alerts: alertOf(farm, change, ctx.params) };
 }
 
@@ -213,9 +204,9 @@ function onOrder(e: EventOf<'order.placed'>, ctx: Ctx): DetectorResult | undefin
   if (!acct) return undefined;
   const discount = d.discount ?? 0;
   const change: Change = { accounts: [], orders: [] };
-  const placed = place(ctx, s, acct, change, e.time);
+  const placed = place(ctx, s, acct, change, { time: e.time, registration: false });
   if (!placed) {
-    if (isNew(acct, ctx)) noteNewAccount(ctx, d.buyer_id, (n) => { addItem(n.c, d.coupon_id); addItem(n.o, d.order_id); n.d += discount; });
+    if (mayBeNew(acct, ctx)) noteNewAccount(ctx, d.buyer_id, (n) => { addItem(n.c, d.coupon_id); addItem(n.o, d.order_id); n.d += discount; });
     return undefined;
   }
   const { farm, member } = placed;
@@ -228,24 +219,28 @@ function onOrder(e: EventOf<'order.placed'>, ctx: Ctx): DetectorResult | undefin
   if (door && member.l) addDoor(farm, door, d.address.detail);
   ctx.state.set(FARM, farm.id, farm);
   if (member.n) change.orders.push(d.order_id);
-  const contribution: Contribution = {
-    code: 'promo_farm_order', score: ORDER_SCORE, atLeast: 'challenge', actions: ['void_coupon'],
-    message: `account ${d.buyer_id} belongs to coupon farm ${farm.id} (${farm.accounts} new accounts); its order uses ` +
-      `${d.coupon_id ? `coupon ${d.coupon_id}` : 'a discount'} of ${yuan(discount)} yuan`,
-  };
-  return { contributions: [contribution], alerts: alertOf(farm, change, ctx.params) };
+  return { contributions: [orderContribution(farm, { account: d.buyer_id, coupon: d.coupon_id, discount })], alerts: alertOf(farm, change, ctx.params) };
+}
+
+/** A value of the event that other accounts were seen with too, and the graph's record of it. */
+interface Shared {
+  via: Via;
+  value: string;
+  seen: SharedBy;
 }
 
 /**
  * The farm of the event's account: the one it belongs to already, or the one it joins now.
  * Undefined when it belongs to none. Every account the event joins is recorded in `change`.
+ * `network` is the range of a registration event (the account's registration range).
  */
-function place(ctx: Ctx, s: Sighting, acct: AccountState, change: Change, time: string): { farm: Farm; member: Member; how: How } | undefined {
+function place(ctx: Ctx, s: Sighting, acct: AccountState, change: Change, ev: { time: string; registration: boolean; network?: string | undefined }):
+  { farm: Farm; member: Member; how: How } | undefined {
   const known = ctx.state.get<Member>(MEMBER, s.account);
   if (known) {
     const farm = ctx.state.get<Farm>(FARM, known.f)!;
     // A member known by its range that is now seen with a value of the farm's linked accounts is linked too.
-    if (!known.l && linkedFarm(ctx, s, acct.registeredAt ?? ctx.at) === farm.id) {
+    if (!known.l && linkedFarm(ctx, sharedValues(ctx, s), acct.registeredAt ?? ctx.at) === farm.id) {
       known.l = 1;
       farm.linked++;
       ctx.state.set(MEMBER, s.account, known);
@@ -255,27 +250,32 @@ function place(ctx: Ctx, s: Sighting, acct: AccountState, change: Change, time: 
   }
   if (!isNew(acct, ctx)) return undefined;
   const regAt = acct.registeredAt!;
-  const regNet = networkOf(acct.ips[0]);
-  const scan = scanCluster(ctx, s.account, regAt);
-  let farmId = scan.farm ?? linkedFarm(ctx, s, regAt);
+  // The range it registered on, worked out only if a range is looked at.
+  let regNetMemo: string | undefined | null = ev.registration ? ev.network : null;
+  const regNet = () => (regNetMemo === null ? (regNetMemo = networkOf(acct.ips[0])) : regNetMemo);
+  // Values seen with this account alone (most of them) link it to nobody; a registration is an
+  // account's first event, so with nothing shared its cluster is itself.
+  const shared = sharedValues(ctx, s);
+  const scan = shared || !ev.registration ? scanCluster(ctx, s.account, regAt) : undefined;
+  let farmId = scan?.farm ?? linkedFarm(ctx, shared, regAt);
   let how: How = 'linked';
   let shown: { via: Via | 'range'; accounts: string[] } | undefined;
-  if (farmId === undefined) {
-    shown = showsFarm(ctx, s, regAt, regNet);
+  if (farmId === undefined && shared) {
+    shown = showsFarm(ctx, { account: s.account, shared, regAt, regNet });
     if (shown) {
-      farmId = activeNetFarm(ctx, regNet, regAt) ?? s.account;
+      farmId = activeNetFarm(ctx, regNet(), regAt) ?? s.account;
       how = shown.via === 'range' ? 'range' : 'value';
     }
   }
   if (farmId !== undefined) {
-    const farm = ctx.state.get<Farm>(FARM, farmId) ?? openFarm(farmId, time, regAt);
+    const farm = ctx.state.get<Farm>(FARM, farmId) ?? openFarm(farmId, ev.time, regAt);
     if (shown) {
       farm.largestBurst = Math.max(farm.largestBurst, shown.accounts.length);
-      farm.shownBy ??= { via: shown.via, accounts: shown.accounts.length, at: time };
+      farm.shownBy ??= { via: shown.via, accounts: shown.accounts.length, at: ev.time };
     }
     // Everyone the event showed to be one burst joins, and the new accounts of the burst the graph links to this one.
     const nets = new Map<string, number>();
-    for (const a of [...(shown?.accounts ?? []), ...scan.burst, s.account]) {
+    for (const a of [...(shown?.accounts ?? []), ...(scan?.burst ?? []), s.account]) {
       const state = a === s.account ? acct : ctx.entities.account(a);
       if (state) join(ctx, { farm, account: a, acct: state, linked: true, change, nets });
     }
@@ -285,12 +285,24 @@ function place(ctx: Ctx, s: Sighting, acct: AccountState, change: Change, time: 
     return { farm, member: ctx.state.get<Member>(MEMBER, s.account)!, how };
   }
   // Linked to no farm: it may still have registered amid a farm's burst on a range the farm dominates.
-  const net = regNet ? ctx.state.get<Net>(NET, regNet) : undefined;
+  const netKey = regNet();
+  const net = netKey ? ctx.state.get<Net>(NET, netKey) : undefined;
   if (!net?.f || !net.x || net.l === undefined || regAt > net.l || net.l - regAt > ctx.params.burstWindowMs) return undefined;
   const farm = ctx.state.get<Farm>(FARM, net.f)!;
   join(ctx, { farm, account: s.account, acct, linked: false, change });
   ctx.state.set(FARM, farm.id, farm);
   return { farm, member: ctx.state.get<Member>(MEMBER, s.account)!, how: 'network' };
+}
+
+/** The event's values that the graph has seen with two accounts or more (undefined when none: the common case). */
+function sharedValues(ctx: Ctx, s: Sighting): Shared[] | undefined {
+  let out: Shared[] | undefined;
+  for (const via of VIAS) {
+    const value = s[via];
+    const seen = value === undefined ? undefined : sharedBy(ctx, via, value);
+    if (seen && seen.n >= 2) (out ??= []).push({ via, value: value!, seen });
+  }
+  return out;
 }
 
 /**
@@ -313,34 +325,40 @@ function scanCluster(ctx: Ctx, accountId: string, regAt: number): { farm?: strin
 
 /**
  * Whether the event shows a farm, and who: the new accounts of this burst seen with one of its
- * values, when more than a household (a door: a dormitory room); else, when this account shares a
- * device, payment id or phone with another new account of the burst, the linked new accounts of
- * its crowded range.
+ * shared values, when more than a household (a door: a dormitory room); else, when this account
+ * shares a device, payment id or phone with another new account of the burst, the linked new
+ * accounts of its crowded range.
  */
-function showsFarm(ctx: Ctx, s: Sighting, regAt: number, regNet: string | undefined): { via: Via | 'range'; accounts: string[] } | undefined {
+function showsFarm(ctx: Ctx, o: { account: string; shared: readonly Shared[]; regAt: number; regNet: () => string | undefined }):
+  { via: Via | 'range'; accounts: string[] } | undefined {
   const p = ctx.params;
-  const mates = new Set<string>();
-  const values: Array<[Via, string | undefined, (v: string) => SharedBy | undefined]> = [
-    ['device', s.device, (v) => ctx.entities.device(v)], ['payment', s.payment, (v) => ctx.entities.payment(v)],
-    ['phone', s.phone, (v) => ctx.entities.phone(v)], ['door', s.door, (v) => ctx.entities.door(v)],
-  ];
-  for (const [via, value, read] of values) {
-    const seen = value === undefined ? undefined : read(value);
-    // Most values were seen with this account alone: nothing to count.
-    if (!seen || seen.n < 2) continue;
-    const burst = seen.accounts.filter((a) => !ctx.state.get<Member>(MEMBER, a) && (a === s.account || inBurst(ctx, a, regAt)));
+  let mates: Set<string> | undefined;
+  for (const { via, seen } of o.shared) {
+    const burst = seen.accounts.filter((a) => !ctx.state.get<Member>(MEMBER, a) && (a === o.account || inBurst(ctx, a, o.regAt)));
     if (burst.length > (via === 'door' ? p.doorAccounts : p.householdAccounts)) return { via, accounts: burst };
-    if (via !== 'door' && burst.length > 1) for (const a of burst) mates.add(a);
+    if (via !== 'door' && burst.length > 1) for (const a of burst) (mates ??= new Set()).add(a);
   }
-  if (mates.size < 2 || !regNet) return undefined;
+  const net = mates ? o.regNet() : undefined;
+  if (!mates || !net) return undefined;
   // The mates registered on other ranges are marked there; the crowd is judged on this account's range.
   for (const a of mates) {
-    const net = a === s.account ? regNet : networkOf(ctx.entities.account(a)?.ips[0]);
-    if (net) markLinked(ctx.state, net, [a]);
+    const theirs = a === o.account ? net : networkOf(ctx.entities.account(a)?.ips[0]);
+    if (theirs) markLinked(ctx.state, theirs, [a]);
   }
-  const crowd = crowdOf(ctx.state, regNet, { minLinked: p.networkLinkedAccounts, share: p.networkShare,
+  const crowd = crowdOf(ctx.state, net, { minLinked: p.networkLinkedAccounts, share: p.networkShare,
     isFree: (a) => !ctx.state.get<Member>(MEMBER, a) });
   return crowd ? { via: 'range', accounts: crowd } : undefined;
+}
+
+const VIAS: readonly Via[] = ['device', 'payment', 'phone', 'door'];
+
+function sharedBy(ctx: Ctx, via: Via, value: string): SharedBy | undefined {
+  switch (via) {
+    case 'device': return ctx.entities.device(value);
+    case 'payment': return ctx.entities.payment(value);
+    case 'phone': return ctx.entities.phone(value);
+    case 'door': return ctx.entities.door(value);
+  }
 }
 
 /** True when `account` is new and registered within the burst window of `regAt`. */
@@ -350,14 +368,15 @@ function inBurst(ctx: Ctx, account: string, regAt: number): boolean {
 }
 
 /**
- * The farm whose linked accounts used one of the event's values (device, payment id, phone, door),
+ * The farm whose linked accounts used one of the event's shared values (device, payment id, phone, door),
  * if the account registered within the burst window of that farm's registrations. This catches
  * what the graph stops merging: the 22nd account on a rack's device id or at a drop door.
  */
-function linkedFarm(ctx: Ctx, s: Sighting, regAt: number): string | undefined {
+function linkedFarm(ctx: Ctx, shared: readonly Shared[] | undefined, regAt: number): string | undefined {
   const w = ctx.params.burstWindowMs;
-  for (const id of linkIds(s)) {
-    const farmId = ctx.state.get<string>(LINK, id);
+  // A value a member used and this account uses too was seen with two accounts at least: only shared values can link.
+  for (const { via, value } of shared ?? []) {
+    const farmId = ctx.state.get<string>(LINK, `${LINK_PREFIX[via]}${value}`);
     if (farmId === undefined) continue;
     const farm = ctx.state.get<Farm>(FARM, farmId);
     if (farm && regAt >= farm.regFrom - w && regAt <= farm.regTo + w) return farmId;
@@ -460,12 +479,15 @@ function setLink(ctx: Ctx, id: string, farmId: string): void {
   if (ctx.state.get<string>(LINK, id) === undefined) ctx.state.set(LINK, id, farmId);
 }
 
+/** Link index ids: `d:` device, `p:` payment id, `h:` phone, `o:` door key. */
+const LINK_PREFIX: Readonly<Record<Via, string>> = { device: 'd:', payment: 'p:', phone: 'h:', door: 'o:' };
+
 function linkIds(s: Sighting): string[] {
   const ids: string[] = [];
-  if (s.device) ids.push(`d:${s.device}`);
-  if (s.payment) ids.push(`p:${s.payment}`);
-  if (s.phone) ids.push(`h:${s.phone}`);
-  if (s.door) ids.push(`o:${s.door}`);
+  for (const via of VIAS) {
+    const value = s[via];
+    if (value !== undefined) ids.push(`${LINK_PREFIX[via]}${value}`);
+  }
   return ids;
 }
 
@@ -483,39 +505,16 @@ function isNew(acct: AccountState, ctx: Ctx): boolean {
   return acct.registeredAt !== undefined && ctx.at - acct.registeredAt <= ctx.params.newAccountMs;
 }
 
-/** The contribution for an event of a farm member: denied when linked, challenged when known by its range only. */
-function membership(how: How, farm: Farm, account: string, what: string, p: PromoAbuseParams): Contribution {
-  const size = `coupon farm ${farm.id} (${farm.accounts} new accounts, ${farm.linked} linked)`;
-  const within = `registered within ${Math.round(p.burstWindowMs / 60_000)} min of one another`;
-  switch (how) {
-    case 'value': {
-      const via = farm.shownBy?.via ?? 'device';
-      const bound = via === 'door' ? `one door takes at most ${p.doorAccounts}` : `a household registers at most ${p.householdAccounts}`;
-      return { code: 'promo_farm_burst', score: LINKED_SCORE, atLeast: 'deny',
-        message: `${what}: account ${account} is one of ${farm.shownBy?.accounts ?? farm.largestBurst} new accounts seen with one ` +
-          `${via} and ${within} (${bound}); ${size}` };
-    }
-    case 'range':
-      return { code: 'promo_farm_linked_range', score: LINKED_SCORE, atLeast: 'deny',
-        message: `${what}: account ${account} is one of ${farm.shownBy?.accounts ?? farm.largestBurst} new accounts on one IP range, ` +
-          `${within}, that share a device, payment id or phone with another of them (two households have at most ` +
-          `${p.networkLinkedAccounts}) and make at least ${Math.round(p.networkShare * 100)}% of its registrations; ${size}` };
-    case 'linked':
-      return { code: 'promo_farm_linked', score: LINKED_SCORE, atLeast: 'deny',
-        message: `${what}: account ${account} shares a device, payment id, phone or door with ${size}` };
-    case 'network':
-      return { code: 'promo_farm_network', score: NETWORK_SCORE, atLeast: 'challenge', actions: ['verify_identity'],
-        message: `${what}: account ${account} registered during the burst of ${size} on an IP range where the farm ` +
-          `made at least ${Math.round(p.networkShare * 100)}% of the new registrations` };
-  }
+/**
+ * New, or first seen within the burst window with no registration yet: a registration that
+ * arrives late comes after the account's first claim, whose value the farm must still count.
+ */
+function mayBeNew(acct: AccountState, ctx: Ctx): boolean {
+  return isNew(acct, ctx) || (acct.registeredAt === undefined && ctx.at - acct.firstSeenAt <= ctx.params.burstWindowMs);
 }
 
 /** The farm's alert once it has named an account (a farm that claimed nothing is no promo farm yet). */
 function alertOf(farm: Farm, change: Change, p: PromoAbuseParams): AlertUpdate[] | undefined {
   if (farm.named === 0) return undefined;
   return [farmUpdate(farm, { household: p.householdAccounts, accounts: change.accounts, orders: change.orders })];
-}
-
-function yuan(fen: number): string {
-  return (fen / 100).toFixed(2);
 }
