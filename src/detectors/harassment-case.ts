@@ -99,7 +99,7 @@ export function addIncident(shop: ShopRecord, inc: IncidentEvidence, at: number,
   shop.lastAt = Math.max(shop.lastAt, at);
 }
 
-/** Replaces the listed incident of `inc.consumer` with `inc` (the incident grew); drops record entries older than recordMs. */
+/** Replaces the listed incident of `inc.consumer` (if listed) with `inc`: it grew; drops record entries older than recordMs. */
 export function updateIncident(shop: ShopRecord, inc: IncidentEvidence, at: number, recordMs: number): void {
   pruneRecord(shop, at, recordMs);
   const i = shop.incidents.findIndex((x) => x.consumer === inc.consumer);
@@ -107,13 +107,16 @@ export function updateIncident(shop: ShopRecord, inc: IncidentEvidence, at: numb
   shop.lastAt = Math.max(shop.lastAt, at);
 }
 
-/** Whether the consumer's incident is listed in the shop's current case. */
-export function inCurrentCase(shop: ShopRecord, consumer: string): boolean {
-  return shop.incidents.some((x) => x.consumer === consumer);
+/** The incident key of a shop's case (its alert's key). */
+export function caseKey(shopId: string, caseNo: number): string {
+  return `${shopId}#${caseNo}`;
 }
 
-/** The alert of the shop's current case as it now stands. */
-export function caseUpdate(shopId: string, shop: ShopRecord, p: PenaltyPolicy): AlertUpdate {
+/**
+ * The alert of the shop's current case as it now stands; `current` (the incident that changed) is
+ * named in the subjects even when the case lists no more incidents.
+ */
+export function caseUpdate(shopId: string, shop: ShopRecord, p: PenaltyPolicy, current: IncidentEvidence): AlertUpdate {
   const listed = shop.incidents;
   const caseIncidents = listed.length + shop.unlisted;
   const severe = listed.some((i) => i.reasons.some((r) => SEVERE_REASONS.has(r)));
@@ -132,16 +135,16 @@ export function caseUpdate(shopId: string, shop: ShopRecord, p: PenaltyPolicy): 
   const complaints = listed.reduce((s, i) => s + i.complaints.length, 0);
   const points = caseIncidents * p.pointsPerIncident;
   return {
-    incident: `${shopId}#${shop.caseNo}`,
+    incident: caseKey(shopId, shop.caseNo),
     severity,
     score: Math.min(0.99, score),
     summary: `merchant ${shop.merchant} of shop ${shopId} harassed ${caseIncidents} consumer(s) after bad reviews ` +
       `(${contacts} unsolicited contact(s); ${[...new Set(listed.flatMap((i) => i.reasons))].join(', ')}); ` +
       `${complaints} complaint(s); ${points} point(s) proposed${closure ? `, shop closure proposed (${closureReasons.join(', ')})` : ''}`,
     subjects: {
-      accounts: [shop.merchant, ...listed.map((i) => i.consumer)],
+      accounts: [shop.merchant, ...listed.map((i) => i.consumer), current.consumer],
       shops: [shopId],
-      orders: listed.flatMap((i) => i.review.orders),
+      orders: [...listed.flatMap((i) => i.review.orders), ...current.review.orders],
     },
     evidence: {
       merchant: shop.merchant, shop: shopId, case: shop.caseNo,

@@ -142,6 +142,22 @@ test('three consumers harassed make one alert of the shop with 36 points; a four
   assert.equal(evidence(third[0]!).penalty.closureProposed, false);
 });
 
+test('past the 32 incidents an alert lists, later ones are counted once each, however long they go on', () => {
+  const events = [...setup()];
+  for (let k = 0; k < 34; k++) {
+    const b = `u_${k}`;
+    events.push(reviewed(k * 10, 1, { buyer: b }), msg(k * 10 + 1, 'chat', '神经病，你这种人就是找事', { to: b }),
+      msg(k * 10 + 2, 'chat', '傻逼', { to: b }));
+  }
+  const [a] = harassmentAlerts(events);
+  const e = a!.evidence as { penalty: Penalty & { incidents: number }; incidents: Incident[]; incidentsNotListed: number };
+  assert.equal(e.incidents.length, 32);
+  assert.equal(e.incidentsNotListed, 2);
+  assert.equal(e.penalty.incidents, 34);
+  assert.equal(e.penalty.pointsProposed, 34 * 12);
+  assert.equal(a!.subjects.accounts.length, 35, 'the merchant and every consumer, listed or not');
+});
+
 test('an ordinary buyer question and the merchant\'s answer, with no bad review, are nothing', () => {
   const events = [...setup(),
     msg(10, 'chat', '你好，这个还有货吗？', { from: buyer, to: merchant }), msg(12, 'chat', '亲，有货的，拍下当天发'),

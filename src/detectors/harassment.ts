@@ -14,7 +14,7 @@ import type { EventOf } from '../contract/index.js';
 import type { AlertUpdate, Detector, DetectorContext, DetectorResult } from '../core/index.js';
 import { analyzeText, normalizeAddress, type LexiconName, type TextAnalysis } from '../text/index.js';
 import {
-  addIncident, caseUpdate, inCurrentCase, newShopRecord, updateIncident,
+  addIncident, caseKey, caseUpdate, newShopRecord, updateIncident,
   type HarassmentReason, type IncidentEvidence, type ShopRecord,
 } from './harassment-case.js';
 import { messageEvidence, type MessageEvidence } from './message-evidence.js';
@@ -102,8 +102,9 @@ interface Watch {
   m: MessageEvidence[];
   /** Contacts not listed in `m`. */
   mx: number;
-  /** When the incident opened (absent while it has not). */
+  /** When the incident opened (absent while it has not), and the case (`shop#case`) it was put in. */
   inc?: number;
+  ck?: string;
 }
 
 /** State namespaces: watches by (merchant, consumer), shop records by shop. */
@@ -239,19 +240,20 @@ function progress(id: string, w: Watch, merchant: string, ctx: DetectorContext<H
   const shop = ctx.state.get<ShopRecord>(SHOP, w.s) ?? newShopRecord(merchant);
   shop.merchant = merchant;
   const inc = incidentOf(w, reasons, w.inc ?? ctx.at);
-  if (inCurrentCase(shop, w.b)) {
+  if (w.ck !== undefined && w.ck === caseKey(w.s, shop.caseNo)) {
     updateIncident(shop, inc, ctx.at, p.recordMs);
   } else {
     // An incident is put on the shop's record once, when it opens (or joins a new case it ran into).
     addIncident(shop, inc, ctx.at, { ...p, onRecord: w.inc === undefined });
     w.inc ??= ctx.at;
+    w.ck = caseKey(w.s, shop.caseNo);
     scheduleExpiry(ctx.state, SHOP, w.s, ctx.at + Math.max(p.recordMs, p.caseGapMs));
   }
   // Harassment that goes on is watched as long as it goes on.
   extend(ctx, id, w, ctx.at + p.watchMs);
   ctx.state.set(WATCH, id, w);
   ctx.state.set(SHOP, w.s, shop);
-  const alert: AlertUpdate = caseUpdate(w.s, shop, p);
+  const alert: AlertUpdate = caseUpdate(w.s, shop, p, inc);
   return { alerts: [alert] };
 }
 
