@@ -7,11 +7,16 @@
 import type { Severity } from '../contract/index.js';
 import { alertId, type AlertUpdate, type StateStore } from '../core/index.js';
 
-/** State namespaces: claimant → its case, case id → case, script or handle → the case that used it first. */
+/**
+ * State namespaces: claimant → its case, case id → case, script or handle → the case that used it
+ * first, and the queue of certain cases whose alerts are due (one record).
+ */
 export const CLAIMANT = 'claimant';
 export const CASE = 'case';
 export const SCRIPT = 'script';
 export const HANDLE = 'handle';
+export const DUE = 'due';
+export const DUE_ID = 'queue';
 
 /** A claimant's pointer to its case. */
 export interface Claimant { c: string }
@@ -67,7 +72,9 @@ export interface Case {
   id: string;
   /** Event time the case was opened, ms. */
   created: number;
-  /** Event time (ISO) the case became malicious and its alert opened; absent before. */
+  /** Event time the case became certain, ms; its alert opens accuseAfterMs later. */
+  certainAt?: number;
+  /** Event time (ISO) its alert opened; absent before. */
   alerted?: string;
   /** The case this one was merged into (its record then holds nothing else of use). */
   mergedInto?: string;
@@ -158,6 +165,7 @@ export function mergeCases(state: StateStore, x: Case, y: Case, link: CaseLink):
   keep.heldFen += gone.heldFen;
   keep.heldClaims += gone.heldClaims;
   keep.links = bounded([...keep.links, ...gone.links, link], MAX_LINKS);
+  if (gone.certainAt !== undefined && (keep.certainAt === undefined || gone.certainAt < keep.certainAt)) keep.certainAt = gone.certainAt;
   if (gone.alerted !== undefined) keep.absorbedAlerts.push(gone.id, ...gone.absorbedAlerts);
   else keep.absorbedAlerts.push(...gone.absorbedAlerts);
   state.set(CASE, gone.id, { id: gone.id, created: gone.created, mergedInto: keep.id } as Case);

@@ -12,7 +12,7 @@ test('a simulated ring of claimants: claims held for review, claimants and shops
   const incidents = run.truth.incidents.filter((i) => i.kind === 'malicious_claim');
   assert.ok(incidents.length >= 1, 'the run has a ring of claimants');
 
-  // The issue's targets, as assertKindTargets checks them, without item recall: claims name no items.
+  // The issue's targets, as assertKindTargets checks them, but item recall: claims name no items.
   const k = run.report.kinds.find((x) => x.kind === 'malicious_claim')!;
   assert.equal(k.detected, k.incidents);
   assert.ok(k.account_precision! >= 0.95, `account precision ${k.account_precision}`);
@@ -21,25 +21,17 @@ test('a simulated ring of claimants: claims held for review, claimants and shops
   assert.equal(k.item_recall, null);
   assert.equal(k.unmatched_alerts, 0);
   assert.equal(k.lookalike_flags, 0);
-  // One alert per claimant or linked group: the ring's claimants share no device, card, phone or
-  // door, only their scripts, so a claimant whose first demands used scripts no other had used yet
-  // opens its own alert, which the group's alert lists once a shared script joins them.
+  // One alert per ring: its claimants share no device, card, phone or door, only their scripts,
+  // and the day an alert waits before it opens lets a shared script join them first.
+  assert.equal(k.alerts_per_detected_incident, 1);
   const alerts = run.records<Alert>(run.out, 'alerts.ndjson').filter((a) => a.kind === 'malicious_claim');
-  const claimants = incidents.reduce((n, i) => n + i.accounts.length, 0);
-  assert.ok(alerts.length <= claimants, `${alerts.length} alerts for ${claimants} claimants`);
-  const listed = new Set(alerts.flatMap((a) => (a.evidence.mergedAlerts as string[] | undefined) ?? []));
-  const groups = alerts.filter((a) => !listed.has(a.id));
-  for (const inc of incidents) {
-    const named = groups.filter((a) => a.subjects.accounts.some((x) => inc.accounts.includes(x)));
-    assert.equal(named.length, 1, `${inc.id}: ${named.length} group alerts`);
-  }
 
   // Every claim of the ring goes to review with its payout held; no genuine claim is flagged.
   const claims = run.report.decisions_by_type.find((d) => d.type === 'claim.filed')!;
   assert.equal(claims.attack.flagged, claims.attack.events);
   assert.equal(claims.lookalike.flagged, 0);
   assertFewBenignFlagged(run, 'malicious_claim', { type: 'claim.filed', minEvents: 10 });
-  const held = alerts.filter((a) => !listed.has(a.id)).reduce((s, a) => s + (a.evidence.payoutHeldFen as number), 0);
+  const held = alerts.reduce((s, a) => s + (a.evidence.payoutHeldFen as number), 0);
   assert.ok(held > 0, 'payouts held are counted');
 
   const lines = run.read(run.sim, 'events.ndjson').split('\n').filter(Boolean).length;

@@ -6,9 +6,12 @@ import { run } from '../../test/support/run.js';
 import { analyzeText } from '../text/index.js';
 import { demandIntentOf, maliciousClaimDetector } from './malicious-claim.js';
 
+/** The detector opening alerts as soon as a case is certain, to test what the case holds; the day's wait has a test of its own. */
+const atOnce: typeof maliciousClaimDetector = { ...maliciousClaimDetector, defaults: { ...maliciousClaimDetector.defaults, accuseAfterMs: 0 } };
+
 /** Runs events through the real pipeline with this detector alone; its decisions and alerts. */
-function replay(events: readonly BulwarkEvent[]): { decisions: Map<string, Decision>; alerts: Alert[] } {
-  const { decisions, alerts } = run(events, [maliciousClaimDetector]);
+function replay(events: readonly BulwarkEvent[], detector = atOnce): { decisions: Map<string, Decision>; alerts: Alert[] } {
+  const { decisions, alerts } = run(events, [detector]);
   return { decisions, alerts: [...alerts.values()].filter((a) => a.kind === 'malicious_claim') };
 }
 
@@ -255,4 +258,28 @@ test('a claimant\'s complaint to the platform, against the shop or its merchant,
   assert.deepEqual(e.demands.map((x) => [x.id, x.merchant, x.shop]), [['msg1', 'm1', 's1'], ['k2', 'm2', 's2']]);
   assert.deepEqual([...alerts[0]!.subjects.shops].sort(), ['s1', 's2']);
   assert.equal(decisions.get('ev_c2')!.decision, 'review', 'a claim after the demand made in the complaint');
+});
+
+test('the alert waits a day after the case is certain, so that a ring member linked meanwhile joins it; claims are held at once', () => {
+  const events = [...merchant(1), ...merchant(2), ...merchant(3), ...merchant(4),
+    ...bought(0, { order: 'o1', buyer: 'z1', n: 1 }), ...bought(0, { order: 'o2', buyer: 'z1', n: 2 }),
+    ...bought(0, { order: 'o3', buyer: 'z2', n: 3 }), ...bought(0, { order: 'o4', buyer: 'z2', n: 4 }),
+    // z1 is certain at 1520 (a second merchant); z2, sharing nothing with it, at 1540.
+    claim(1500, { id: 'c1', order: 'o1', buyer: 'z1', n: 1, amount: 38_800, text: '你们产品有问题，私了转388元，不然举报到12315' }),
+    claim(1520, { id: 'c2', order: 'o2', buyer: 'z1', n: 2, amount: 50_000, text: '私了吧，500元，不然我天天投诉让你店铺降权' }),
+    claim(1530, { id: 'c3', order: 'o3', buyer: 'z2', n: 3, amount: 66_600, text: '给你一天时间，转666元封口费，否则我向市场监管局举报' }),
+    claim(1540, { id: 'c4', order: 'o4', buyer: 'z2', n: 4, amount: 100_000, text: '标签没有中文，按食品安全法十倍赔偿，1000元，不赔就举报' }),
+    // Hours later z2 pastes z1's script to a merchant: one ring.
+    say(1900, { id: 'm5', from: 'z2', to: 'm1', text: '你們產品有問題，私了轉２０００元，不然舉報到12315' }),
+    // Any message a day after z1 became certain is the clock that opens the alert.
+    say(1520 + 1440, { id: 'tick', from: 'b7', to: 'm3', text: '请问什么时候发货？' })];
+  const { decisions, alerts } = replay(events, maliciousClaimDetector);
+  for (const c of ['c1', 'c2', 'c3', 'c4']) assert.equal(decisions.get(`ev_${c}`)!.decision, 'review', c);
+  assert.equal(alerts.length, 1);
+  assert.deepEqual([...alerts[0]!.subjects.accounts].sort(), ['z1', 'z2']);
+  assert.equal(alerts[0]!.time, '2026-11-04T01:20:00.000Z', 'opened by the first event a day after the case became certain');
+  const early = replay(events.slice(0, -1), maliciousClaimDetector);
+  assert.equal(early.alerts.length, 0, 'not before');
+  // Opened at once, the two members would have had an alert each.
+  assert.equal(replay(events).alerts.length, 2);
 });

@@ -9,12 +9,12 @@
 // `protect_merchant`; merchants' own reports (complaint.filed of kind extortion or
 // malicious_claim) strengthen the case and are listed in it. One alert per case.
 import { Type, type Static } from '@sinclair/typebox';
-import type { EventOf } from '../contract/index.js';
-import type { AccountState, Cluster, Contribution, Detector, DetectorContext, DetectorResult, OrderState } from '../core/index.js';
+import type { BulwarkEvent, EventOf } from '../contract/index.js';
+import type { AccountState, AlertUpdate, Cluster, Contribution, Detector, DetectorContext, DetectorResult, OrderState } from '../core/index.js';
 import { analyzeText, type TextAnalysis } from '../text/index.js';
 import {
   addClaim, addComplaint, addDemand, addLink, addReport, caseOf, caseUpdate, isCertain, isMalicious, mergeCases, openCase, join, reportingMerchants,
-  resolve, targetOf, CASE, CLAIMANT, HANDLE, SCRIPT, TEXT_CHARS, type Case, type CaseLink, type Demand,
+  resolve, targetOf, CASE, CLAIMANT, DUE, DUE_ID, HANDLE, SCRIPT, TEXT_CHARS, type Case, type CaseLink, type Demand,
 } from './malicious-claim-case.js';
 
 const HOUR_MS = 3_600_000;
@@ -50,6 +50,11 @@ export const MaliciousClaimParams = Type.Object({
   serialClaims: Type.Integer({ minimum: 2, default: 3,
     description: 'claims by one account from which, with serialClaimShare, it is a serial claimant (a weak signal). ' +
       'An ordinary buyer claims on about one order in 300; three claims on a handful of orders is a practice' }),
+  accuseAfterMs: Type.Integer({ minimum: 0, default: DAY_MS,
+    description: 'how long after a case becomes certain its alert opens, ms. The alert accuses its claimants and warns ' +
+      'every shop they targeted; a ring\'s members work the same days, and its links (a shared device, a script two ' +
+      'of them paste) show within them, so a day joins them in one alert instead of one per member. Nothing else ' +
+      'waits: each claim is decided and held when it comes. 0 opens the alert at once' }),
   serialClaimShare: Type.Number({ minimum: 0, maximum: 1, default: 0.5,
     description: 'claims per order placed from which an account with serialClaims claims is a serial claimant. ' +
       'Professional claimants buy to claim (one claim per order); a heavy buyer with a few claims is far below half' }),
@@ -83,26 +88,36 @@ export const maliciousClaimDetector: Detector<MaliciousClaimParams> = {
   paramsSchema: MaliciousClaimParams,
   defaults: {
     demandIntent: 0.7, excessRatio: 1.5, demandWindowMs: 30 * DAY_MS, demandMerchantsToFlag: 2, reportsToFlag: 2,
-    scriptMinChars: 12, serialClaims: 3, serialClaimShare: 0.5,
+    scriptMinChars: 12, accuseAfterMs: DAY_MS, serialClaims: 3, serialClaimShare: 0.5,
   },
   stateKeys(event) {
     // Cases, scripts and handles are found through the claimant's pointer as the event is judged.
+    // Every event looks at the queue of alerts due.
+    const due = [DUE, DUE_ID] as const;
     switch (event.type) {
-      case 'message.sent': return [[CLAIMANT, event.data.from_id] as const];
-      case 'claim.filed': return [[CLAIMANT, event.data.buyer_id] as const];
-      case 'complaint.filed': return [[CLAIMANT, event.data.against_id] as const, [CLAIMANT, event.data.by_id] as const];
+      case 'message.sent': return [due, [CLAIMANT, event.data.from_id] as const];
+      case 'claim.filed': return [due, [CLAIMANT, event.data.buyer_id] as const];
+      case 'complaint.filed': return [due, [CLAIMANT, event.data.against_id] as const, [CLAIMANT, event.data.by_id] as const];
       default: return [];
     }
   },
   inspect(event, ctx) {
-    switch (event.type) {
-      case 'message.sent': return onMessage(event, ctx);
-      case 'claim.filed': return onClaim(event, ctx);
-      case 'complaint.filed': return onComplaint(event, ctx);
-      default: return undefined;
-    }
+    // Alerts come due in event time; the stream's messages, claims and complaints are the clock.
+    const opened = openDue(ctx, event.time);
+    const result = inspectEvent(event, ctx);
+    if (!opened) return result;
+    return { ...result, alerts: [...opened, ...(result?.alerts ?? [])] };
   },
 };
+
+function inspectEvent(event: BulwarkEvent, ctx: Ctx): DetectorResult | undefined {
+  switch (event.type) {
+    case 'message.sent': return onMessage(event, ctx);
+    case 'claim.filed': return onClaim(event, ctx);
+    case 'complaint.filed': return onComplaint(event, ctx);
+    default: return undefined;
+  }
+}
 
 type Ctx = DetectorContext<MaliciousClaimParams>;
 
@@ -343,12 +358,47 @@ function graphLink(cluster: Cluster, a: string, b: string, time: string): CaseLi
   return { a, b, via: 'graph', value: shared ? `${shared.via}:${shared.value}` : `cluster:${cluster.root}`, time };
 }
 
-/** Saves the case and, once it is certain, opens or grows its alert. */
+/**
+ * Saves the case and grows its alert; a case that has just become certain is queued, and its
+ * alert opens accuseAfterMs later (at once when that is 0).
+ */
 function finish(ctx: Ctx, c: Case, time: string): DetectorResult | undefined {
-  const certain = c.alerted !== undefined || isCertain(c, ctx.params);
-  if (certain && c.alerted === undefined) c.alerted = time;
+  if (c.alerted === undefined && isCertain(c, ctx.params)) {
+    if (c.certainAt === undefined) {
+      c.certainAt = ctx.at;
+      if (ctx.params.accuseAfterMs > 0) enqueue(ctx, ctx.at + ctx.params.accuseAfterMs, c.id);
+    }
+    if (ctx.at - c.certainAt >= ctx.params.accuseAfterMs) c.alerted = time;
+  }
   ctx.state.set(CASE, c.id, c);
-  return certain ? { alerts: [caseUpdate(c)] } : undefined;
+  return c.alerted !== undefined ? { alerts: [caseUpdate(c)] } : undefined;
+}
+
+/** [due time ms, case id], soonest first. */
+type DueQueue = Array<[number, string]>;
+
+function enqueue(ctx: Ctx, dueAt: number, caseId: string): void {
+  const q = ctx.state.get<DueQueue>(DUE, DUE_ID) ?? [];
+  let i = q.length;
+  while (i > 0 && q[i - 1]![0] > dueAt) i--;
+  q.splice(i, 0, [dueAt, caseId]);
+  ctx.state.set(DUE, DUE_ID, q);
+}
+
+/** Opens the alerts of the queued cases due by now that have none yet (a case merged meanwhile opens its survivor's). */
+function openDue(ctx: Ctx, time: string): AlertUpdate[] | undefined {
+  const q = ctx.state.get<DueQueue>(DUE, DUE_ID);
+  if (!q || q.length === 0 || q[0]![0] > ctx.at) return undefined;
+  let out: AlertUpdate[] | undefined;
+  while (q.length > 0 && q[0]![0] <= ctx.at) {
+    const c = resolve(ctx.state, q.shift()![1]);
+    if (!c || c.alerted !== undefined) continue;
+    c.alerted = time;
+    ctx.state.set(CASE, c.id, c);
+    (out ??= []).push(caseUpdate(c));
+  }
+  ctx.state.set(DUE, DUE_ID, q);
+  return out;
 }
 
 /** The merchant behind a complaint's author: a shop, a merchant account, or the owner of the complaint's order's shop. */
