@@ -8,6 +8,8 @@ test('traditional script, full-width forms and case fold to one form', () => {
   assert.equal(compact('你們產品有問題，私了轉３８８元'), compact('你们产品有问题，私了转388元'));
   assert.equal(compact('加Ｖ：ＳＨＰ１２３'), '加vshp123');
   assert.equal(compact('專業刪差評'), '专业删差评');
+  assert.equal(compact('要麼私了'), compact('要么私了'));
+  assert.equal(compact('怎麼辦'), '怎么办');
 });
 
 test('sums written in Chinese numerals, split digits or with a currency sign become digits', () => {

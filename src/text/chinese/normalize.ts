@@ -46,11 +46,16 @@ function buildTables(): { MAP: Uint16Array; CLASS: Uint8Array } {
   for (let c = 0x41; c <= 0x5a; c++) map[c] = c + 0x20;
   const tw = singleCharacters(OpenCC.Locale.from.tw);
   const cn = singleCharacters(OpenCC.Locale.to.cn);
+  const pairs: Array<[string, string]> = [];
   for (const k of new Set([...tw.keys(), ...cn.keys()])) {
     const standard = tw.get(k) ?? k;
     const simplified = cn.get(standard) ?? standard;
-    if (simplified !== k && simplified.length === 1 && k.length === 1) map[k.charCodeAt(0)] = simplified.charCodeAt(0);
+    if (simplified !== k && simplified.length === 1 && k.length === 1) pairs.push([k, simplified]);
   }
+  // A character that is itself the simplified form of another stays: OpenCC maps 么 to 幺 (a
+  // variant rule) while 麼 becomes 么, and remapping 么 would split 要么 by the script it came in.
+  const targets = new Set(pairs.map(([, v]) => v));
+  for (const [k, v] of pairs) if (!targets.has(k)) map[k.charCodeAt(0)] = v.charCodeAt(0);
   return { MAP: map, CLASS: cls };
 }
 
