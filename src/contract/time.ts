@@ -25,3 +25,8 @@ function digits(s: string, from: number, n: number): number {
   }
   return v;
 }
+
+/** Durations in event-time milliseconds, for windows and expiries. */
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;

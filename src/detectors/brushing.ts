@@ -8,13 +8,12 @@
 // that passes the bars opens or grows the ring's one alert. A reverse-brushing victim never fits:
 // its orders are refunded and never reviewed, and refunded orders carry no weight.
 import { Type, type Static } from '@sinclair/typebox';
-import type { EventOf, Severity } from '../contract/index.js';
+import { HOUR_MS, type EventOf, type Severity } from '../contract/index.js';
 import { quantile, type AlertUpdate, type Detector, type DetectorContext, type DetectorResult } from '../core/index.js';
 import { reviewFingerprint } from '../text/index.js';
 import { densestBlock } from './brushing-peel.js';
 import { FLAG, blockEvidence, type BlockOrder } from './brushing-evidence.js';
 
-const HOUR_MS = 3_600_000;
 
 export const BrushingParams = Type.Object({
   lightRatio: Type.Number({ minimum: 0.05, maximum: 0.9, default: 0.5,

@@ -5,9 +5,10 @@
 // it unless it has been renewed (a renewed record is listed again in a later bucket). All of it
 // lives in the detector's own state, so a snapshot, a resume and a replay forget exactly alike.
 import type { StateStore } from '../core/index.js';
+import { HOUR_MS } from '../contract/index.js';
 
 /** Bucket width, ms: an hour keeps each bucket's list short on a busy day and the sweep cheap. */
-const BUCKET_MS = 3_600_000;
+const BUCKET_MS = HOUR_MS;
 /** State namespace of the buckets (id: the bucket's index) and of the sweep's cursor (id `next`). */
 const NS = 'expiry';
 const CURSOR = 'next';

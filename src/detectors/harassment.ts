@@ -10,7 +10,7 @@
 // its record). message.sent is not a decision point: the detector raises one alert per shop case
 // and never warns the shop (warnings.withheldReasons).
 import { Type, type Static } from '@sinclair/typebox';
-import type { EventOf } from '../contract/index.js';
+import { HOUR_MS, DAY_MS, type EventOf } from '../contract/index.js';
 import type { AlertUpdate, Detector, DetectorContext, DetectorResult } from '../core/index.js';
 import { analyzeText, normalizeAddress, type LexiconName, type TextAnalysis } from '../text/index.js';
 import {
@@ -20,8 +20,6 @@ import {
 import { messageEvidence, type MessageEvidence } from './message-evidence.js';
 import { renewExpiry, scheduleExpiry, sweepExpired } from './expiry.js';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 export const HarassmentParams = Type.Object({
   badRatingMax: Type.Integer({ minimum: 1, maximum: 4, default: 2,

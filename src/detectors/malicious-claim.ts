@@ -9,7 +9,7 @@
 // `protect_merchant`; merchants' own reports (complaint.filed of kind extortion or
 // malicious_claim) strengthen the case and are listed in it. One alert per case.
 import { Type, type Static } from '@sinclair/typebox';
-import type { BulwarkEvent, EventOf } from '../contract/index.js';
+import { HOUR_MS, DAY_MS, type BulwarkEvent, type EventOf } from '../contract/index.js';
 import type { AccountState, AlertUpdate, Cluster, Contribution, Detector, DetectorContext, DetectorResult, OrderState } from '../core/index.js';
 import { analyzeText, type TextAnalysis } from '../text/index.js';
 import {
@@ -17,8 +17,6 @@ import {
   resolve, targetOf, CASE, CLAIMANT, DUE, DUE_ID, HANDLE, SCRIPT, TEXT_CHARS, type Case, type CaseLink, type Demand,
 } from './malicious-claim-case.js';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 export const MaliciousClaimParams = Type.Object({
   demandIntent: Type.Number({ minimum: 0, maximum: 1, default: 0.7,

@@ -2,7 +2,7 @@
 // its IP range), what they share (devices, IP ranges, drop doors, payment ids), the coupons they
 // claimed and spent, what Bulwark withheld; the reasons given on its members' events and the
 // alert that reports it. State lives in the detector's `farm` namespace; this module shapes it.
-import type { Severity } from '../contract/index.js';
+import { HOUR_MS, MINUTE_MS, type Severity } from '../contract/index.js';
 import type { AlertUpdate, Contribution } from '../core/index.js';
 
 /** How an account is a farm's: it showed the farm by one value or a crowded range, it is linked to it, or on its range only. */
@@ -133,7 +133,7 @@ export function farmUpdate(farm: Farm, o: { household: number; accounts: string[
 export function memberContribution(o: { how: How; farm: Farm; account: string; what: string; params: ReasonParams }): Contribution {
   const { how, farm, account, what, params: p } = o;
   const size = `coupon farm ${farm.id} (${farm.accounts} new accounts, ${farm.linked} linked)`;
-  const within = `registered within ${Math.round(p.burstWindowMs / 60_000)} min of one another`;
+  const within = `registered within ${Math.round(p.burstWindowMs / MINUTE_MS)} min of one another`;
   switch (how) {
     case 'value': {
       const via = farm.shownBy?.via ?? 'device';
@@ -183,5 +183,5 @@ export function yuan(fen: number): string {
 }
 
 function span(ms: number): string {
-  return ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`;
+  return ms < HOUR_MS ? `${Math.round(ms / MINUTE_MS)} min` : `${(ms / HOUR_MS).toFixed(1)} h`;
 }

@@ -15,7 +15,7 @@
 // `void_coupon`. One alert per farm, keyed by the account that first showed it, names every
 // member that claimed a coupon, earlier ones included, with what the farm shares and costs.
 import { Type, type Static } from '@sinclair/typebox';
-import type { BulwarkEvent, EventOf } from '../contract/index.js';
+import { DAY_MS, HOUR_MS, type BulwarkEvent, type EventOf } from '../contract/index.js';
 import type { AccountState, AlertUpdate, Detector, DetectorContext, DetectorResult, SharedBy } from '../core/index.js';
 import {
   addBounded, addDoor, farmUpdate, memberContribution, openFarm, orderContribution, yuan, MAX_COUPONS, MAX_DEVICES, MAX_NETWORKS, MAX_PAYMENTS,
@@ -35,12 +35,12 @@ export const PromoAbuseParams = Type.Object({
     description: 'the same for one delivery door, accounts. A dormitory room sleeps up to eight students and a shared ' +
       'flat five or six, who may all register in the same orientation evening and ship their first order home; a ' +
       'farm\'s few drop doors take its dozens of accounts' }),
-  burstWindowMs: Type.Integer({ minimum: 60_000, default: 2 * 3_600_000,
+  burstWindowMs: Type.Integer({ minimum: 60_000, default: 2 * HOUR_MS,
     description: 'accounts registered within this of one another are one registration burst, ms. A farm script ' +
       'registers its batch in minutes to an hour and claims the new-user coupon within minutes of each; the ' +
       'members of a family join days or weeks apart. Also how long after a farm\'s last linked registration its ' +
       'IP range still joins new registrations to it' }),
-  newAccountMs: Type.Integer({ minimum: 60_000, default: 7 * 24 * 3_600_000,
+  newAccountMs: Type.Integer({ minimum: 60_000, default: 7 * DAY_MS,
     description: 'an account is new this long after its registration, ms: its coupon claims and coupon orders are ' +
       'new-user activity that can join it to a farm. New-user offers are meant for an account\'s first days and a ' +
       'farm spends them within the hour; older accounts are never joined to a farm' }),
@@ -88,7 +88,7 @@ const MAX_NEW_ITEMS = 4;
 const MAX_VALUES_PER_ACCOUNT = 4;
 
 const DEFAULTS: PromoAbuseParams = {
-  householdAccounts: 4, doorAccounts: 8, burstWindowMs: 2 * 3_600_000, newAccountMs: 7 * 24 * 3_600_000,
+  householdAccounts: 4, doorAccounts: 8, burstWindowMs: 2 * HOUR_MS, newAccountMs: 7 * DAY_MS,
   networkLinkedAccounts: 8, networkShare: 0.5,
 };
 

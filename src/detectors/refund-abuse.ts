@@ -12,14 +12,12 @@
 // broken goods sends. None of these is doubted. State: one small record per account that asked a
 // refund-only for delivered goods (this module), and the farm's incident (refund-abuse-farm.ts).
 import { Type, type Static } from '@sinclair/typebox';
-import type { EventOf } from '../contract/index.js';
+import { HOUR_MS, DAY_MS, type EventOf } from '../contract/index.js';
 import type { AlertUpdate, Contribution, Detector, DetectorContext, DetectorResult, OrderState } from '../core/index.js';
 import {
   judgeFarm, MAX_RECORD_ORDERS, ordersOf, REFUNDER_NS, shrunkRate, WITH_EVIDENCE, WITHOUT_EVIDENCE, type RefunderRecord,
 } from './refund-abuse-farm.js';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 export const RefundAbuseParams = Type.Object({
   expensiveFen: Type.Integer({ minimum: 1, default: 30_000,

@@ -8,7 +8,7 @@
 // links, and the refund wave that follows. Refunds alone (most of a burst's orders refunded)
 // also open an incident, for floods from accounts that looked clean when they ordered.
 import { Type, type Static } from '@sinclair/typebox';
-import type { BulwarkEvent, EventOf } from '../contract/index.js';
+import { MINUTE_MS, HOUR_MS, type BulwarkEvent, type EventOf } from '../contract/index.js';
 import {
   addToSeries, emptySeries, pruneSeries, sumRange,
   type BucketSeries, type Contribution, type Detector, type DetectorContext, type DetectorResult,
@@ -16,8 +16,6 @@ import {
 import { addressKey, VAGUE_KEY_PREFIX } from '../text/index.js';
 import { incidentUpdate, snapshotLinks, type Incident } from './reverse-brushing-incident.js';
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
 
 export const ReverseBrushingParams = Type.Object({
   windowMs: Type.Integer({ minimum: MINUTE_MS, default: 10 * MINUTE_MS,

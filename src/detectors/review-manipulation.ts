@@ -10,7 +10,7 @@
 // conversation about an order is theirs to have), from someone else. The text module's reading
 // is memoised, and a gang pastes one script many times.
 import { Type, type Static } from '@sinclair/typebox';
-import type { EventOf, Severity } from '../contract/index.js';
+import { DAY_MS, type EventOf, type Severity } from '../contract/index.js';
 import { round4, type AlertUpdate, type Detector, type DetectorContext, type DetectorResult } from '../core/index.js';
 import { analyzeText, type LexiconName } from '../text/index.js';
 import { renewExpiry, sweepExpired } from './expiry.js';
@@ -20,8 +20,6 @@ import {
   GANG, HANDLE, MAX_SELLER_HANDLES, MAX_SELLER_MERCHANTS, SELLER, type Gang, type HandleRecord, type Seller,
 } from './review-manipulation-gang.js';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 export const ReviewManipulationParams = Type.Object({
   minOfferIntent: Type.Number({ minimum: 0, maximum: 1, default: 0.6,
