@@ -12,6 +12,16 @@ test('one handle written many ways is one canonical handle', () => {
   }
 });
 
+test('a channel letter glued to an id after a Chinese cue is read both ways', () => {
+  assert.deepEqual(contacts('差评可以删，详询Qshp123_88'), ['id:qshp123_88', 'id:shp123_88']);
+  assert.deepEqual(contacts('加vxshp123_88'), ['id:shp123_88', 'id:vxshp123_88', 'id:xshp123_88']);
+  // After a latin cue, or a space, the letter is the id's own.
+  assert.deepEqual(contacts('vx qshp123_88'), ['id:qshp123_88']);
+  assert.deepEqual(contacts('微信 qq_333'), ['id:qq_333']);
+  // Too short once the letter is taken off: one reading.
+  assert.deepEqual(contacts('加vabcd'), ['id:vabcd']);
+});
+
 test('QQ numbers and mobile numbers', () => {
   assert.deepEqual(contacts('加我扣扣 12345678'), ['qq:12345678']);
   assert.deepEqual(contacts('有意者加Q：8 8 6 6 5 5 4'), ['qq:8866554']);

@@ -27,6 +27,13 @@ const GROUPED_MOBILE = /(?<![0-9])(1[3-9][0-9])[ -]([0-9]{4})[ -]([0-9]{4})(?![0
 const MOBILE_ONLY = /^1[3-9][0-9]{9}$/;
 // 加v13812345678: the letters are the prefix, the number is the phone.
 const PREFIXED_MOBILE = /^[a-z]{1,2}1[3-9][0-9]{9}$/;
+// 详询Qshp123, 加vxshp123: a channel letter glued to the id after a Chinese cue. Whether the letter
+// is part of the id cannot be told from the text (qshp123 is as good an id as shp123), so both
+// readings are kept: the same handle written 微信shp123 elsewhere must still be seen as the same.
+// Every marker that fits is taken off (加vxiaoming may be vx + iaoming or v + xiaoming).
+const GLUED_MARKERS = ['vx', 'wx', 'v', 'q'] as const;
+const BARE_ID = /^[a-z][a-z0-9_-]{4,19}$/;
+const LATIN_END = /[a-z0-9_:-]$/;
 
 /** The handles a text names, each once, sorted. */
 export function findContacts(text: NormalizedText): ContactHandle[] {
@@ -35,7 +42,17 @@ export function findContacts(text: NormalizedText): ContactHandle[] {
   const s = text.spaced;
   for (const m of s.matchAll(MOBILE)) found.add(`phone:${m[1]!}`);
   for (const m of s.matchAll(GROUPED_MOBILE)) found.add(`phone:${m[1]!}${m[2]!}${m[3]!}`);
-  for (const m of s.matchAll(ID_RE)) if (!PREFIXED_MOBILE.test(m[1]!)) found.add(`id:${m[1]!}`);
+  for (const m of s.matchAll(ID_RE)) {
+    const id = m[1]!;
+    if (PREFIXED_MOBILE.test(id)) continue;
+    found.add(`id:${id}`);
+    // Glued: straight after a Chinese cue, no space (微信 qq_333 and vx qshp123 name the id as written).
+    const cue = m[0].slice(0, m[0].length - id.length);
+    if (cue.endsWith(' ') || LATIN_END.test(cue)) continue;
+    for (const mark of GLUED_MARKERS) {
+      if (id.startsWith(mark) && BARE_ID.test(id.slice(mark.length))) found.add(`id:${id.slice(mark.length)}`);
+    }
+  }
   // A mobile number after a prefix is the phone already counted.
   for (const m of s.matchAll(QQ_RE)) if (!MOBILE_ONLY.test(m[1]!)) found.add(`qq:${m[1]!}`);
   return [...found].sort();
