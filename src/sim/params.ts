@@ -273,6 +273,8 @@ export const attackParams = {
     priceYuan: [20, 80] as Range,
     replyShare: [0.1, 0.3] as Range,
     obfuscatedShare: [0.2, 0.5] as Range,
+    /** Share of a seller's later offers that still give the gang's handle rather than the seller's own. */
+    gangHandleShare: [0.3, 0.7] as Range,
   },
 } as const;
 
