@@ -1,9 +1,9 @@
 // The engine: the core pipeline over in-memory state, written back to a durable store (when one
 // is given) one batch at a time. Replay, serve and tests all run events through this.
-import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
+import { DEFAULT_SOURCE, type Alert, type BulwarkEvent, type Decision } from '../contract/index.js';
 import {
-  MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts, storedEvent, warningKey,
-  type Cluster, type CommitBatch, type ProcessOutcome, type Store, type StoredEvent, type Warning,
+  Entities, MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts, storedEvent, warningKey,
+  type AccountState, type Cluster, type CommitBatch, type ProcessOutcome, type Store, type StoredEvent, type Warning,
 } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
 import { cachedKeyer } from '../text/address/index.js';
@@ -143,10 +143,31 @@ export class Engine {
     else if (snapshotRead) await Promise.race([snapshotRead, this.#inflight]);
   }
 
-  /** The identity-graph cluster of an account with the evidence of its links; undefined for an unknown account. */
-  links(accountId: string): Cluster | undefined {
-    if (this.#state.get(NS.account, accountId) === undefined) return undefined;
-    return clusterOf(this.#state, accountId);
+  /**
+   * The identity-graph cluster of an account with the evidence of its links; undefined for an
+   * unknown account. With `source`, only that tenant's: undefined for another tenant's account,
+   * and the cluster's accounts and links of other tenants left out.
+   */
+  links(accountId: string, source?: string): Cluster | undefined {
+    const account = this.#state.get<AccountState>(NS.account, accountId);
+    if (account === undefined) return undefined;
+    const cluster = clusterOf(this.#state, accountId);
+    if (source === undefined) return cluster;
+    const ours = (id: string) => (this.#state.get<AccountState>(NS.account, id)?.source ?? DEFAULT_SOURCE) === source;
+    if (!ours(accountId)) return undefined;
+    const accounts = cluster.accounts.filter(ours);
+    if (accounts.length === cluster.accounts.length && ours(cluster.root)) return cluster;
+    return {
+      root: ours(cluster.root) ? cluster.root : accountId,
+      size: accounts.length,
+      accounts,
+      links: cluster.links.filter((l) => ours(l.a) && ours(l.b)),
+    };
+  }
+
+  /** A read view of the entity state (orders, refunds, accounts, shops), for cases and evidence packages. */
+  get entities(): Entities {
+    return new Entities(this.#state);
   }
 
   /** Every alert in its current state, first seen first. */

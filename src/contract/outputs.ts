@@ -1,6 +1,9 @@
 // What comes out of Bulwark: decisions at decision points, alerts per incident, rejected lines.
 import type { EventType } from './schema.js';
 
+/** The tenant of an event without `source` (EVENTS.md, Envelope). */
+export const DEFAULT_SOURCE = 'default';
+
 export const DECISION_VALUES = ['allow', 'challenge', 'review', 'deny'] as const;
 /** A decision value, ordered from least to most severe. */
 export type DecisionValue = (typeof DECISION_VALUES)[number];
@@ -56,6 +59,11 @@ export interface Alert {
   summary: string;
   subjects: AlertSubjects;
   evidence: Record<string, unknown>;
+  /**
+   * The tenant (event `source`) of the event that opened the incident; absent for the default
+   * tenant, so that single-tenant outputs are unchanged. Only that tenant's keys see the alert.
+   */
+  source?: string;
 }
 
 /** An input line that was not accepted, and why. */

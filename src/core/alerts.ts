@@ -2,7 +2,7 @@
 // incident key, so the same input always names the same alert, on any worker.
 import { createHash } from 'node:crypto';
 import type { Alert, AlertKind, AlertSubjects, Severity } from '../contract/index.js';
-import { SEVERITIES } from '../contract/index.js';
+import { DEFAULT_SOURCE, SEVERITIES } from '../contract/index.js';
 import type { StateStore } from './ports.js';
 import type { AlertUpdate } from './detector.js';
 import { round4 } from './decide.js';
@@ -17,13 +17,17 @@ export function alertId(kind: AlertKind, incident: string): string {
 /** The state namespace of alerts. */
 export const ALERT_NS = 'alert';
 
-/** Applies an update to the incident's alert in `state` and returns the alert as it now is. */
-export function applyAlertUpdate(state: StateStore, kind: AlertKind, u: AlertUpdate, time: string): Alert {
+/**
+ * Applies an update to the incident's alert in `state` and returns the alert as it now is.
+ * `source` is the tenant of the event; the one that opens the incident owns the alert.
+ */
+export function applyAlertUpdate(state: StateStore, kind: AlertKind, u: AlertUpdate, time: string, source?: string): Alert {
   const id = alertId(kind, u.incident);
   const before = state.get<Alert>(ALERT_NS, id);
   const alert: Alert = before ?? {
     id, kind, time, updated: time, status: 'open', severity: u.severity, score: 0, summary: u.summary,
     subjects: { accounts: [], shops: [], items: [], orders: [] }, evidence: {},
+    ...(source !== undefined && source !== DEFAULT_SOURCE ? { source } : {}),
   };
   // `time` stays the event time at which the incident was first seen, even if a late event
   // older than that joins it later: it is when Bulwark knew, which is what time-to-detect measures.

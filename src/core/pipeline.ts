@@ -119,7 +119,7 @@ export class Pipeline {
       if (!result) continue;
       for (const c of result.contributions ?? NONE) (contributions ??= []).push({ ...c, source: b.detector.kind });
       for (const u of result.alerts ?? NONE) {
-        const alert = applyAlertUpdate(state, b.detector.kind, u, event.time);
+        const alert = applyAlertUpdate(state, b.detector.kind, u, event.time, event.source);
         (changed ??= new Map()).set(alert.id, alert);
       }
     }

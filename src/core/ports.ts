@@ -76,6 +76,11 @@ export interface CommitBatch {
 }
 
 export interface AlertQuery {
+  /**
+   * Only this tenant's alerts (an alert without `source` belongs to `default`); absent lists every
+   * tenant's, for the operator's own tools. Routes always pass the key's tenant.
+   */
+  source?: string;
   kind?: string;
   since?: string;
   limit: number;
@@ -84,6 +89,8 @@ export interface AlertQuery {
 }
 
 export interface WarningQuery {
+  /** Only this tenant's warnings (a warning without `tenant` belongs to `default`); absent: every tenant's. */
+  source?: string;
   limit: number;
   /** Opaque cursor from a previous page. */
   cursor?: string;

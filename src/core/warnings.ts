@@ -4,6 +4,7 @@
 // flood of fake orders against it, claims used to extort it). It is shown to the shop's own
 // merchant key, so it carries codes, messages, ids and counts, never other customers' personal
 // data, and never an accusation of the shop itself: that would tip off the abuser.
+import { DEFAULT_SOURCE } from '../contract/index.js';
 import type { Alert, AlertKind, BulwarkEvent, Decision, DecisionValue, EventType, Severity } from '../contract/index.js';
 import { decide, type DecisionPolicy, type SourcedContribution } from './decide.js';
 import type { Entities } from './state/entities.js';
@@ -28,6 +29,11 @@ interface WarningBase {
   time: string;
   /** Event time of the last change: the decision's own time, or the alert's last update. */
   updated: string;
+  /**
+   * The tenant (event `source`) of the event or alert; absent for the default tenant. Named
+   * `tenant` because `source` already says which shape the warning has.
+   */
+  tenant?: string;
 }
 
 /** A decision other than `allow` on an event of the shop. */
@@ -146,6 +152,7 @@ function decisionWarning(input: WarningInput): DecisionWarning | undefined {
     actions: [...shown.actions],
     reasons: shown.reasons.map((r) => ({ code: r.code, message: r.message })),
     ...subject.ids,
+    ...tenantOf(event.source),
   };
 }
 
@@ -188,7 +195,12 @@ function alertWarning(a: Alert, shop: string): AlertWarning {
   return {
     id: a.id, shop_id: shop, time: a.time, updated: a.updated, source: 'alert', kind: a.kind,
     severity: a.severity, summary: a.summary, item_ids: [...a.subjects.items], order_count: a.subjects.orders.length,
+    ...tenantOf(a.source),
   };
+}
+
+function tenantOf(source: string | undefined): { tenant?: string } {
+  return source !== undefined && source !== DEFAULT_SOURCE ? { tenant: source } : {};
 }
 
 function uniq(xs: string[]): string[] {

@@ -66,6 +66,7 @@ export const AlertSchema = Type.Object({
     orders: Type.Array(Type.String()),
   }, open),
   evidence: Type.Object({}, open),
+  source: Type.Optional(Type.String({ description: 'the tenant (event source) of the event that opened the incident; absent for the default tenant' })),
 }, { ...open, description: 'One incident found across many events, in its current state' });
 
 /** Every list answers this shape. */
@@ -94,6 +95,7 @@ const warningBase = {
   shop_id: Type.String(),
   time: Type.String({ description: 'event time of the decision, or when the alert was first seen; lists are newest first by it' }),
   updated: Type.String({ description: 'event time of the last change (an alert warning is replaced as its alert grows)' }),
+  tenant: Type.Optional(Type.String({ description: 'the tenant (event source) of the event or alert; absent for the default tenant' })),
 };
 
 export const DecisionWarningSchema = Type.Object({

@@ -24,7 +24,7 @@ import { shopsRoutes } from './routes/shops.js';
 
 export interface ServerOptions {
   /** The one engine every ingest request goes through; app's Engine is one. */
-  engine: IngestEngine & { alerts(): readonly Alert[]; links(accountId: string): Cluster | undefined };
+  engine: IngestEngine & { alerts(): readonly Alert[]; links(accountId: string, source?: string): Cluster | undefined };
   /** Where committed alerts, decisions and warnings are read from. */
   store: Store;
   keys: KeyStore;
@@ -85,7 +85,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(eventsRoutes, { ingestor, limits });
   await app.register(alertsRoutes, { store: opts.store, metrics });
   await app.register(shopsRoutes, { store: opts.store, metrics });
-  await app.register(accountsRoutes, { links: (id) => opts.engine.links(id) });
+  await app.register(accountsRoutes, { links: (id, source) => opts.engine.links(id, source) });
   await app.register(healthRoutes, { store: opts.store, ingestFailure: () => ingestor.failure });
   await app.register(metricsRoutes, { metrics });
   app.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());

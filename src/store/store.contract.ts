@@ -168,6 +168,21 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
     await s.close();
   });
 
+  test(`${name}: alerts and warnings filter by tenant; without a tenant they belong to default`, async () => {
+    const s = await open();
+    await s.commit(batch({
+      alerts: [alert('d1', 0), { ...alert('t1', 1), source: 'tb' }],
+      warnings: [held('w1', 's1', 0), { ...held('w2', 's1', 1), tenant: 'tb' }],
+    }));
+    assert.deepEqual((await s.listAlerts({ limit: 10, source: 'default' })).items.map((a) => a.id), ['d1']);
+    assert.deepEqual((await s.listAlerts({ limit: 10, source: 'tb' })).items.map((a) => a.id), ['t1']);
+    assert.deepEqual((await s.listAlerts({ limit: 10, source: 'tc' })).items, []);
+    assert.deepEqual((await s.listAlerts({ limit: 10 })).items.map((a) => a.id), ['t1', 'd1']);
+    assert.deepEqual((await s.listWarnings('s1', { limit: 10, source: 'default' })).items.map((w) => w.id), ['w1']);
+    assert.deepEqual((await s.listWarnings('s1', { limit: 1, source: 'tb' })).items.map((w) => w.id), ['w2']);
+    await s.close();
+  });
+
   test(`${name}: closing twice is harmless, and a commit after close is refused rather than lost`, async () => {
     const s = await open();
     await s.commit(batch({ events: [storedEvent(event('e1', 0), false)] }));

@@ -1,7 +1,7 @@
 // The marketplace as the pipeline remembers it: accounts, devices, IPs, shops, items with their
 // price history, orders with their lifecycle, refunds, reviews, messages, claims and complaints.
 // Every entity is plain JSON under a key, so any StateStore can hold it.
-import type { BulwarkEvent, EventOf } from '../../contract/index.js';
+import { DEFAULT_SOURCE, type BulwarkEvent, type EventOf } from '../../contract/index.js';
 import type { StateStore } from '../ports.js';
 import { clusterOf, clusterRootOf, sharedBy, type Cluster, type SharedBy } from '../graph/identity-graph.js';
 
@@ -33,6 +33,8 @@ export interface AccountState {
   complaintsBy: number;
   complaintsAgainst: number;
   couponClaims: number;
+  /** The tenant (event `source`) the account was first seen under; absent for the default tenant. */
+  source?: string;
 }
 
 export interface ShopState {
@@ -179,7 +181,7 @@ export function entityKeys(e: BulwarkEvent): string[] {
 export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number): void {
   switch (e.type) {
     case 'account.registered': {
-      const a = touchAccount(state, e.data.account_id, at);
+      const a = touchAccount(state, e.data.account_id, at, e.source);
       a.role = e.data.role;
       a.registeredAt = a.registeredAt === undefined ? at : Math.min(a.registeredAt, at);
       if (e.data.phone) a.phone = e.data.phone;
@@ -189,7 +191,7 @@ export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number):
       return;
     }
     case 'account.login': {
-      const a = touchAccount(state, e.data.account_id, at);
+      const a = touchAccount(state, e.data.account_id, at, e.source);
       noteDeviceAndIp(a, e.data.device_id, e.data.ip);
       state.set(NS.account, a.id, a);
       return;
@@ -197,7 +199,7 @@ export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number):
     case 'shop.opened': return applyShopOpened(state, e, at);
     case 'listing.updated': return applyListing(state, e, at);
     case 'coupon.claimed': {
-      const a = touchAccount(state, e.data.account_id, at);
+      const a = touchAccount(state, e.data.account_id, at, e.source);
       a.couponClaims++;
       noteDeviceAndIp(a, e.data.device_id, e.data.ip);
       state.set(NS.account, a.id, a);
@@ -225,7 +227,7 @@ export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number):
       return;
     }
     case 'review.posted': {
-      const a = touchAccount(state, e.data.buyer_id, at);
+      const a = touchAccount(state, e.data.buyer_id, at, e.source);
       a.reviews++;
       state.set(NS.account, a.id, a);
       const s = touchShop(state, e.data.shop_id);
@@ -235,7 +237,7 @@ export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number):
       return;
     }
     case 'message.sent': {
-      const a = touchAccount(state, e.data.from_id, at);
+      const a = touchAccount(state, e.data.from_id, at, e.source);
       a.messagesSent++;
       state.set(NS.account, a.id, a);
       return;
@@ -245,7 +247,7 @@ export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number):
         id: e.data.claim_id, orderId: e.data.order_id, buyerId: e.data.buyer_id, shopId: e.data.shop_id,
         amount: e.data.amount, filedAt: at,
       } satisfies ClaimState);
-      const a = touchAccount(state, e.data.buyer_id, at);
+      const a = touchAccount(state, e.data.buyer_id, at, e.source);
       a.claims++;
       state.set(NS.account, a.id, a);
       const s = touchShop(state, e.data.shop_id);
@@ -258,13 +260,13 @@ export function applyToEntities(state: StateStore, e: BulwarkEvent, at: number):
         id: e.data.complaint_id, byId: e.data.by_id, againstId: e.data.against_id, kind: e.data.kind,
         filedAt: at, orderIds: e.data.order_ids ?? [],
       } satisfies ComplaintState);
-      const by = touchAccount(state, e.data.by_id, at);
+      const by = touchAccount(state, e.data.by_id, at, e.source);
       by.complaintsBy++;
       state.set(NS.account, by.id, by);
       // `against_id` may name an account or a shop; count it on whichever we know.
       const shop = state.get<ShopState>(NS.shop, e.data.against_id);
       if (shop) { shop.complaintsAgainst++; state.set(NS.shop, shop.id, shop); return; }
-      const against = touchAccount(state, e.data.against_id, at);
+      const against = touchAccount(state, e.data.against_id, at, e.source);
       against.complaintsAgainst++;
       state.set(NS.account, against.id, against);
       return;
@@ -278,7 +280,7 @@ function applyShopOpened(state: StateStore, e: EventOf<'shop.opened'>, at: numbe
   if (e.data.category) s.category = e.data.category;
   s.openedAt = s.openedAt === undefined ? at : Math.min(s.openedAt, at);
   state.set(NS.shop, s.id, s);
-  const owner = touchAccount(state, e.data.owner_id, at);
+  const owner = touchAccount(state, e.data.owner_id, at, e.source);
   pushBounded(owner.shops, s.id);
   state.set(NS.account, owner.id, owner);
 }
@@ -320,7 +322,7 @@ function applyOrderPlaced(state: StateStore, e: EventOf<'order.placed'>, at: num
   const before = state.get<OrderState>(NS.order, d.order_id);
   state.set(NS.order, d.order_id, before ? { ...order, ...before, ...pickPlaced(order) } : order);
 
-  const buyer = touchAccount(state, d.buyer_id, at);
+  const buyer = touchAccount(state, d.buyer_id, at, e.source);
   buyer.orders++; buyer.orderAmount += d.amount;
   noteDeviceAndIp(buyer, d.device_id, d.ip);
   if (d.payment_id) pushBounded(buyer.payments, d.payment_id);
@@ -350,7 +352,7 @@ function applyRefundRequested(state: StateStore, e: EventOf<'refund.requested'>,
     requestedAt: at, evidence: d.evidence ?? 0,
   } satisfies RefundState);
   updateOrder(state, d.order_id, (o) => { pushBounded(o.refundIds, d.refund_id); });
-  const a = touchAccount(state, d.buyer_id, at);
+  const a = touchAccount(state, d.buyer_id, at, e.source);
   a.refunds++; a.refundAmount += d.amount;
   if (d.kind === 'refund_only') a.refundOnly++;
   state.set(NS.account, a.id, a);
@@ -376,18 +378,22 @@ function updateOrder(state: StateStore, orderId: string, fn: (o: OrderState) => 
   state.set(NS.order, orderId, o);
 }
 
-function touchAccount(state: StateStore, id: string, at: number): AccountState {
+/** `source` is the tenant of the event that names the account; the first one it is seen under owns it. */
+function touchAccount(state: StateStore, id: string, at: number, source: string | undefined): AccountState {
   const a = state.get<AccountState>(NS.account, id);
   if (a) {
     if (at > a.lastSeenAt) a.lastSeenAt = at;
     if (at < a.firstSeenAt) a.firstSeenAt = at;
     return a;
   }
-  return {
+  const created: AccountState = {
     id, firstSeenAt: at, lastSeenAt: at, devices: [], ips: [], payments: [], shops: [], orders: 0, orderAmount: 0,
     refunds: 0, refundOnly: 0, refundAmount: 0, reviews: 0, messagesSent: 0, claims: 0, complaintsBy: 0,
     complaintsAgainst: 0, couponClaims: 0,
   };
+  // Absent means the default tenant, so single-tenant state and snapshots stay as they were.
+  if (source !== undefined && source !== DEFAULT_SOURCE) created.source = source;
+  return created;
 }
 
 function touchShop(state: StateStore, id: string): ShopState {

@@ -1,13 +1,14 @@
 // GET /v1/accounts/{id}/links: an account's identity-graph cluster with the evidence of each
 // link. Read from the engine's live state (the graph is state, not a stored table), so it
-// includes events applied and not yet committed.
+// includes events applied and not yet committed. A key sees its own tenant's accounts only.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Cluster } from '../../core/index.js';
 import { ErrorBodySchema, HttpError } from '../errors.js';
 
 export interface AccountsRouteOptions {
-  links(accountId: string): Cluster | undefined;
+  /** The account's cluster within tenant `source`; undefined for an unknown account or another tenant's. */
+  links(accountId: string, source: string): Cluster | undefined;
 }
 
 const LinkSchema = Type.Object({
@@ -35,7 +36,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
       response: { 200: ClusterSchema, '4xx': ErrorBodySchema, '5xx': ErrorBodySchema },
     },
   }, async (request) => {
-    const cluster = links(request.params.id);
+    const cluster = links(request.params.id, request.apiKey!.source);
     if (!cluster) {
       throw new HttpError('not_found', `no account ${JSON.stringify(request.params.id)}; an account is known once an event names it`);
     }

@@ -1,6 +1,8 @@
-// GET /v1/alerts and GET /v1/alerts/{id}. Alerts are not per tenant yet: an analyst or admin key
-// sees every alert of this server. When alerts carry their tenant, filter by request.apiKey.source.
+// GET /v1/alerts and GET /v1/alerts/{id}. An alert belongs to the tenant (event `source`) of the
+// event that opened it; a key sees its own tenant's alerts only, and another tenant's alert is
+// answered like one that does not exist.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { DEFAULT_SOURCE } from '../../contract/index.js';
 import type { Store } from '../../core/index.js';
 import { ErrorBodySchema, HttpError } from '../errors.js';
 import type { ServerMetrics } from '../metrics.js';
@@ -22,7 +24,8 @@ export const alertsRoutes: FastifyPluginAsyncTypebox<AlertsRouteOptions> = async
     },
   }, async (request) => {
     const { kind, since, limit, cursor } = request.query;
-    return metrics.timeStore('list_alerts', () => store.listAlerts({ kind, since, limit, cursor }));
+    const source = request.apiKey!.source;
+    return metrics.timeStore('list_alerts', () => store.listAlerts({ source, kind, since, limit, cursor }));
   });
 
   app.get('/v1/alerts/:id', {
@@ -34,7 +37,7 @@ export const alertsRoutes: FastifyPluginAsyncTypebox<AlertsRouteOptions> = async
     },
   }, async (request) => {
     const alert = await metrics.timeStore('get_alert', () => store.getAlert(request.params.id));
-    if (!alert) {
+    if (!alert || (alert.source ?? DEFAULT_SOURCE) !== request.apiKey!.source) {
       throw new HttpError('not_found', `no alert ${JSON.stringify(request.params.id)}; list alerts with GET /v1/alerts`);
     }
     return alert;

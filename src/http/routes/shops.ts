@@ -1,6 +1,6 @@
 // GET /v1/shops/{shop_id}/warnings: a shop's risk warnings, newest first. A merchant key reads
-// its own shop only; analysts and admins read any. Read from the store, which holds every
-// committed warning.
+// its own shop only; analysts and admins read any shop of their tenant. Read from the store, which
+// holds every committed warning.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Store } from '../../core/index.js';
@@ -30,7 +30,8 @@ export const shopsRoutes: FastifyPluginAsyncTypebox<ShopsRouteOptions> = async (
     },
   }, async (request) => {
     const { limit, cursor } = request.query;
-    return metrics.timeStore('list_warnings', () => store.listWarnings(request.params.shop_id, { limit, cursor }));
+    const source = request.apiKey!.source;
+    return metrics.timeStore('list_warnings', () => store.listWarnings(request.params.shop_id, { source, limit, cursor }));
   });
 };
 

@@ -49,4 +49,9 @@ export const migrations: readonly string[] = [
      PRIMARY KEY (shop, id)
    );
    CREATE INDEX warnings_by_shop_time ON warnings (shop, time DESC, id DESC);`,
+  // Tenants: an alert's `source` and a warning's `tenant` are read from the stored JSON (absent
+  // means the default tenant), so the batch writer stays as it is and older rows need no rewrite.
+  `ALTER TABLE alerts ADD COLUMN source TEXT GENERATED ALWAYS AS (coalesce(json_extract(body, '$.source'), 'default')) VIRTUAL;
+   CREATE INDEX alerts_by_source_time ON alerts (source, time DESC, id DESC);
+   ALTER TABLE warnings ADD COLUMN tenant TEXT GENERATED ALWAYS AS (coalesce(json_extract(body, '$.tenant'), 'default')) VIRTUAL;`,
 ];

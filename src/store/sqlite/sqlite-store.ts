@@ -131,6 +131,7 @@ export class SqliteStore implements Store, KeyStore {
   async listAlerts(q: AlertQuery): Promise<Page<Alert>> {
     const where: string[] = [];
     const args: unknown[] = [];
+    if (q.source !== undefined) { where.push('source = ?'); args.push(q.source); }
     if (q.kind) { where.push('kind = ?'); args.push(q.kind); }
     if (q.since) { where.push('time >= ?'); args.push(q.since); }
     if (q.cursor) {
@@ -152,9 +153,10 @@ export class SqliteStore implements Store, KeyStore {
   async listWarnings(shopId: string, q: WarningQuery): Promise<Page<Warning>> {
     const args: unknown[] = [shopId];
     let after = '';
+    if (q.source !== undefined) { after += ' AND tenant = ?'; args.push(q.source); }
     if (q.cursor) {
       const [time, id] = decodeCursor(q.cursor, 2);
-      after = ' AND (time < ? OR (time = ? AND id < ?))';
+      after += ' AND (time < ? OR (time = ? AND id < ?))';
       args.push(time, time, id);
     }
     const rows = this.#db.prepare(`SELECT body FROM warnings WHERE shop = ?${after} ORDER BY time DESC, id DESC LIMIT ?`)
