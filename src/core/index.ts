@@ -12,3 +12,5 @@ export * from './state/windows.js';
 export * from './state/robust.js';
 export * from './state/memory-state.js';
 export * from './graph/index.js';
+export * from './rule-stage.js';
+export * from './state/activity.js';

@@ -6,6 +6,8 @@ import { DECISION_POINTS, eventAt } from '../contract/index.js';
 import type { AlertSink, AppliedEvents, StateStore } from './ports.js';
 import type { AnyDetector, DetectorContext } from './detector.js';
 import { decide, type DecisionPolicy, type SourcedContribution } from './decide.js';
+import type { DecisionRules, RuleVerdict } from './rule-stage.js';
+import { activityKeys, applyActivity } from './state/activity.js';
 import { applyAlertUpdate } from './alerts.js';
 import { DEFAULT_WARNING_PARAMS, mayWarn, shopWarnings, warningRules, type Warning, type WarningParams, type WarningRules } from './warnings.js';
 import { Entities, applyToEntities, entityKeys } from './state/entities.js';
@@ -35,11 +37,26 @@ export interface PipelineOptions {
   graph?: Partial<GraphParams>;
   /** Which alerts warn their shops and which reasons shops never see; missing ones use DEFAULT_WARNING_PARAMS. */
   warnings?: Partial<WarningParams>;
+  /**
+   * The analysts' rules in force, read at each decision point (so a new version takes effect at
+   * the next event, without a restart); none when it answers undefined.
+   */
+  rules?: () => DecisionRules | undefined;
+  /** A second rule set decided beside the first over the same state (backtests); its verdict is in the outcome. */
+  candidate?: DecisionRules;
+  /** Keep windowed activity (state/activity.ts) for rule features; on whenever rules may be loaded. */
+  activity?: boolean;
 }
 
 export type ProcessOutcome =
   | { status: 'duplicate' }
-  | { status: 'accepted'; late: boolean; decision?: Decision; alerts: Alert[]; warnings: readonly Warning[] };
+  | {
+    status: 'accepted'; late: boolean; decision?: Decision; alerts: Alert[]; warnings: readonly Warning[];
+    /** Present when rules matched: the active ones (in the decision's reasons) and what shadow ones would have done. */
+    rules?: RuleVerdict;
+    /** The candidate rule set's verdict (PipelineOptions.candidate), at decision points. */
+    candidate?: RuleVerdict;
+  };
 
 interface Bound {
   detector: AnyDetector;
@@ -85,6 +102,7 @@ export class Pipeline {
   /** Every state key that processing `event` may read, for stores that load ahead. */
   stateKeys(event: BulwarkEvent): string[] {
     const out = [`${WATERMARK.ns}:${WATERMARK.id}`, ...entityKeys(event)];
+    if (this.#opts.activity) out.push(...activityKeys(event));
     const address = this.#addressOf(event);
     const links = eventLinks(event, address);
     if (links) out.push(...graphStateKeys(links.accountId, links.keys));
@@ -105,6 +123,7 @@ export class Pipeline {
     if (!late) state.set(WATERMARK.ns, WATERMARK.id, at);
 
     applyToEntities(state, event, at);
+    if (this.#opts.activity) applyActivity(state, event, at);
     const address = this.#addressOf(event);
     const links = eventLinks(event, address);
     if (links) linkAccount(state, links.accountId, links.keys, this.#graph);
@@ -126,15 +145,43 @@ export class Pipeline {
     const alerts = changed ? [...changed.values()] : [];
     for (const alert of alerts) this.#opts.alerts.alertChanged(alert);
 
-    const decision = DECISION_POINTS.has(event.type) ? decide(event, contributions ?? NONE, policy) : undefined;
+    let decision: Decision | undefined;
+    let verdict: RuleVerdict | undefined;
+    let candidate: RuleVerdict | undefined;
+    if (DECISION_POINTS.has(event.type)) {
+      const rules = this.#opts.rules?.();
+      const input = { event, at, address, contributions: contributions ?? NONE };
+      verdict = rules?.appliesTo(event.type) ? this.#verdict(rules, input) : undefined;
+      decision = verdict ? verdict.decision : decide(event, contributions ?? NONE, policy);
+      // The candidate is decided over the very same state and contributions: one pass, two policies.
+      const alt = this.#opts.candidate;
+      if (alt) candidate = alt.appliesTo(event.type) ? this.#verdict(alt, input) : { decision: decide(event, contributions ?? NONE, policy), hits: NONE };
+    }
     // Warnings are rare (a decision other than allow, an alert that harms a shop): the common
     // event shares one empty list.
     const warnings = mayWarn(decision, alerts, this.#warnings)
       ? shopWarnings({ event, decision, contributions: contributions ?? NONE, alerts, entities: this.#entities, policy, rules: this.#warnings })
       : NONE;
-    return decision
-      ? { status: 'accepted', late, decision, alerts, warnings }
-      : { status: 'accepted', late, alerts, warnings };
+    if (!decision) return { status: 'accepted', late, alerts, warnings };
+    const out: ProcessOutcome = { status: 'accepted', late, decision, alerts, warnings };
+    if (verdict && (verdict.hits.length > 0 || verdict.shadow)) out.rules = verdict;
+    if (candidate) out.candidate = candidate;
+    return out;
+  }
+
+  /** One rule set's decision for an event, and what its shadow rules would have made of it. */
+  #verdict(
+    rules: DecisionRules,
+    input: { event: BulwarkEvent; at: number; address: AddressKey | undefined; contributions: readonly SourcedContribution[] },
+  ): RuleVerdict {
+    const { event, contributions } = input;
+    const m = rules.evaluate({ ...input, entities: this.#entities, state: this.#opts.state });
+    const decision = decide(event, contributions, this.#opts.policy, m.active);
+    const verdict: RuleVerdict = { decision, hits: m.active };
+    if (m.shadow.length > 0) {
+      verdict.shadow = { hits: m.shadow, decision: decide(event, contributions, this.#opts.policy, [...m.active, ...m.shadow]) };
+    }
+    return verdict;
   }
 
   #addressOf(event: BulwarkEvent): AddressKey | undefined {
