@@ -4,3 +4,6 @@ export * from './keys.js';
 export * from './cursor.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
 export { StoreError } from './store-error.js';
+export { PostgresStore } from './postgres/postgres-store.js';
+export { isPostgresUrl } from './postgres/connection.js';
+export { CheckpointMoved, type CommitOptions, type StreamPosition } from './postgres/commit.js';
