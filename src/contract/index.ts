@@ -5,3 +5,4 @@ export * from './outputs.js';
 export * from './validate.js';
 export * from './ndjson.js';
 export * from './time.js';
+export * from './strategies.js';

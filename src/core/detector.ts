@@ -79,3 +79,39 @@ export interface Detector<P = unknown> {
 
 /** Erases a detector's parameter type for registries that hold many kinds. */
 export type AnyDetector = Detector<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * A guard's name. A guard enforces a policy someone set (a merchant's strategy, say) rather than
+ * detecting an abuse kind, so it is named apart from the alert kinds: `<what>_guard`.
+ */
+export type GuardKind = `${string}_guard`;
+
+/** What a guard returns: contributions only; it raises no alerts. */
+export interface GuardResult {
+  contributions?: readonly Contribution[];
+  alerts?: never;
+}
+
+/**
+ * A policy plug-in: declared and run like a detector (event types, state keys, its own state
+ * namespaces, reasons named by its kind), but it raises no alerts. Its policy comes from a book
+ * it is built with (e.g. merchants' strategies), an input of the run like the configuration.
+ */
+export interface Guard<P = unknown> extends Omit<Detector<P>, 'kind' | 'inspect'> {
+  kind: GuardKind;
+  inspect(event: BulwarkEvent, ctx: DetectorContext<P>): GuardResult | undefined;
+}
+
+export type AnyGuard = Guard<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Anything the pipeline runs on an event: a detector or a guard. */
+export type AnyPlugin = AnyDetector | AnyGuard;
+
+/** The alert kind a plug-in raises: a detector's kind; undefined for a guard. */
+export function alertKindOf(p: AnyPlugin): AlertKind | undefined {
+  return isGuardKind(p.kind) ? undefined : p.kind;
+}
+
+function isGuardKind(kind: string): kind is GuardKind {
+  return kind.endsWith('_guard');
+}

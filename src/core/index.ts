@@ -2,6 +2,7 @@
 // ports it needs. It knows nothing of HTTP, files, databases, streams, clocks or randomness.
 export * from './ports.js';
 export * from './detector.js';
+export * from './strategy-store.js';
 export * from './decide.js';
 export * from './alerts.js';
 export * from './warnings.js';

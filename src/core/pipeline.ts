@@ -1,10 +1,10 @@
 // The deterministic pipeline: event → dedupe → entity state → detectors → decision → alerts.
 // Everything is in event time; nothing here reads a clock, draws a random number or does I/O,
 // so the same events in the same order give the same outputs, byte for byte.
-import type { Alert, BulwarkEvent, Decision } from '../contract/index.js';
+import type { Alert, AlertKind, BulwarkEvent, Decision } from '../contract/index.js';
 import { DECISION_POINTS, eventAt } from '../contract/index.js';
 import type { AlertSink, AppliedEvents, StateStore } from './ports.js';
-import type { AnyDetector, DetectorContext } from './detector.js';
+import { alertKindOf, type AnyPlugin, type DetectorContext } from './detector.js';
 import { decide, type DecisionPolicy, type SourcedContribution } from './decide.js';
 import type { DecisionRules, RuleVerdict } from './rule-stage.js';
 import { activityKeys, applyActivity } from './state/activity.js';
@@ -20,7 +20,8 @@ import {
 export const WATERMARK = { ns: 'meta', id: 'watermark' } as const;
 
 export interface PipelineOptions {
-  detectors: readonly AnyDetector[];
+  /** Detectors and guards, run in this order on the event types each observes. */
+  detectors: readonly AnyPlugin[];
   /** Parameters per detector kind, already validated; missing kinds use the detector's defaults. */
   params: Readonly<Record<string, unknown>>;
   policy: DecisionPolicy;
@@ -59,7 +60,9 @@ export type ProcessOutcome =
   };
 
 interface Bound {
-  detector: AnyDetector;
+  detector: AnyPlugin;
+  /** The kind of the alerts it raises; undefined for a guard, which raises none. */
+  alertKind: AlertKind | undefined;
   params: unknown;
   /** The detector's context, refilled for each event (a detector must not keep it past `inspect`). */
   ctx: DetectorContext<unknown>;
@@ -84,7 +87,7 @@ export class Pipeline {
     this.#all = opts.detectors.map((d) => {
       const params = opts.params[d.kind] ?? d.defaults;
       return {
-        detector: d, params,
+        detector: d, params, alertKind: alertKindOf(d),
         ctx: {
           at: 0, watermark: 0, late: false, entities: this.#entities, state: new ScopedState(opts.state, d.kind), params, address: undefined,
         },
@@ -137,8 +140,10 @@ export class Pipeline {
       const result = b.detector.inspect(event, ctx);
       if (!result) continue;
       for (const c of result.contributions ?? NONE) (contributions ??= []).push({ ...c, source: b.detector.kind });
-      for (const u of result.alerts ?? NONE) {
-        const alert = applyAlertUpdate(state, b.detector.kind, u, event.time, event.source);
+      const kind = b.alertKind;
+      if (kind === undefined || !result.alerts) continue;
+      for (const u of result.alerts) {
+        const alert = applyAlertUpdate(state, kind, u, event.time, event.source);
         (changed ??= new Map()).set(alert.id, alert);
       }
     }
