@@ -15,3 +15,4 @@ import { reviewManipulationDetector } from './review-manipulation.js';
 export const detectors: readonly AnyDetector[] = [priceErrorDetector, scalpingDetector, reverseBrushingDetector, brushingDetector, refundAbuseDetector, promoAbuseDetector, maliciousClaimDetector, harassmentDetector, reviewManipulationDetector];
 
 export { priceErrorDetector, scalpingDetector, reverseBrushingDetector, brushingDetector, refundAbuseDetector, promoAbuseDetector, maliciousClaimDetector, harassmentDetector, reviewManipulationDetector };
+export { priceBaseline } from './price-error.js';

@@ -5,7 +5,10 @@
 // price before it is fixed get `hold_shipment`; one alert per incident names them.
 import { Type, type Static } from '@sinclair/typebox';
 import type { EventOf, Severity } from '../contract/index.js';
-import { mad, median, quantile, type AlertUpdate, type Contribution, type Detector, type DetectorContext, type DetectorResult } from '../core/index.js';
+import {
+  detectorNamespace, mad, median, quantile, type AlertUpdate, type Contribution, type Detector, type DetectorContext, type DetectorResult,
+  type StateStore,
+} from '../core/index.js';
 
 export const PriceErrorParams = Type.Object({
   farBelowRatio: Type.Number({ minimum: 0.01, maximum: 0.95, default: 0.5,
@@ -57,6 +60,8 @@ interface ItemPrices {
   category?: string;
   /** Accepted (not flagged) prices, oldest first. */
   prices: number[];
+  /** The median of `prices`, kept as they change, so that readers of the baseline do not sort on every order. */
+  base?: number;
   incident?: Incident;
   /** How many incidents this item had; part of the incident key. */
   incidents: number;
@@ -105,6 +110,22 @@ export const priceErrorDetector: Detector<PriceErrorParams> = {
   },
 };
 
+/** Where this detector keeps its items in the pipeline's whole state. */
+const ITEM_NS = detectorNamespace('price_error', ITEM);
+
+/**
+ * An item's baseline price in fen as this detector keeps it: the median of its accepted listing
+ * prices (a flagged price never joins it), or undefined before its first accepted price. For
+ * plug-ins that build on it (a merchant's price guard, wired in app/); `state` is the pipeline's
+ * whole state, which holds the detector's own. Its `stateKeys` declares the entry on the events
+ * that read it (listing.updated, order.placed).
+ */
+export function priceBaseline(state: StateStore, itemId: string): number | undefined {
+  const item = state.get<ItemPrices>(ITEM_NS, itemId);
+  if (!item || item.prices.length === 0) return undefined;
+  return item.base ?? median(item.prices);
+}
+
 function onListing(e: EventOf<'listing.updated'>, ctx: DetectorContext<PriceErrorParams>): DetectorResult | undefined {
   const d = e.data;
   const p = ctx.params;
@@ -117,6 +138,7 @@ function onListing(e: EventOf<'listing.updated'>, ctx: DetectorContext<PriceErro
   if (open && ctx.at - open.startAt >= p.acceptAfterMs && Math.abs(d.price - open.price) <= open.price * 0.01) {
     // The "error" stood for days at the same price: a deliberate price, now the baseline.
     item.prices = [d.price];
+    item.base = d.price;
     delete item.incident;
     ctx.state.set(ITEM, d.item_id, item);
     return { alerts: [closeUpdate(d.item_id, item, open, ctx, 'accepted_as_new_price')] };
@@ -127,6 +149,7 @@ function onListing(e: EventOf<'listing.updated'>, ctx: DetectorContext<PriceErro
   if (category && item.category) ctx.state.set(CATEGORY, item.category, category);
   if (!verdict.flagged) {
     pushBounded(item.prices, d.price, ITEM_HISTORY);
+    item.base = median(item.prices);
     if (item.category) {
       const cat = category ?? { prices: [] };
       pushBounded(cat.prices, d.price, CATEGORY_HISTORY);
