@@ -3,7 +3,7 @@
 import { DEFAULT_SOURCE, type Alert, type BulwarkEvent, type Decision } from '../contract/index.js';
 import {
   Entities, MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts, storedEvent, warningKey,
-  type AccountState, type Cluster, type CommitBatch, type ProcessOutcome, type Store, type StoredEvent, type Warning,
+  type AccountState, type Cluster, type CommitBatch, type PipelineOptions, type ProcessOutcome, type Store, type StoredEvent, type Warning,
 } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
 import { cachedKeyer } from '../text/address/index.js';
@@ -13,6 +13,22 @@ export interface EngineStats {
   accepted: number;
   duplicates: number;
   late: number;
+}
+
+/**
+ * The pipeline's options from configuration, less its state, applied ids and alert sink: every
+ * process that applies events (the engine, the stream's workers, serve's synchronous decisions)
+ * builds its pipeline from these, so that all of them decide alike.
+ */
+export function pipelineOptions(config: Readonly<Config>): Omit<PipelineOptions, 'state' | 'applied' | 'alerts'> {
+  return {
+    detectors,
+    params: config.detectors as Record<string, unknown>,
+    policy: { thresholds: config.decision.thresholds, byType: config.decision.byType },
+    addressKey: cachedKeyer(),
+    graph: config.graph,
+    warnings: config.warnings,
+  };
 }
 
 /** Runs the pipeline and persists its effects in batches. */
@@ -39,14 +55,9 @@ export class Engine {
     this.#store = store;
     this.#snapshotEvery = config.store.snapshotEvery;
     this.#pipeline = new Pipeline({
-      detectors,
-      params: config.detectors as Record<string, unknown>,
-      policy: { thresholds: config.decision.thresholds, byType: config.decision.byType },
+      ...pipelineOptions(config),
       state,
       applied,
-      addressKey: cachedKeyer(),
-      graph: config.graph,
-      warnings: config.warnings,
       alerts: {
         alertChanged: (a) => {
           this.#alerts.set(a.id, a);
