@@ -7,6 +7,7 @@ export * from './decide.js';
 export * from './alerts.js';
 export * from './warnings.js';
 export * from './pipeline.js';
+export * from './signals.js';
 export * from './scoped-state.js';
 export * from './state/entities.js';
 export * from './state/windows.js';

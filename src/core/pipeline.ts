@@ -7,6 +7,7 @@ import type { AlertSink, AppliedEvents, StateStore } from './ports.js';
 import { alertKindOf, type AnyPlugin, type DetectorContext } from './detector.js';
 import { decide, type DecisionPolicy, type SourcedContribution } from './decide.js';
 import type { DecisionRules, RuleVerdict } from './rule-stage.js';
+import type { SharedSignals } from './signals.js';
 import { activityKeys, applyActivity } from './state/activity.js';
 import { applyAlertUpdate } from './alerts.js';
 import { DEFAULT_WARNING_PARAMS, mayWarn, shopWarnings, warningRules, type Warning, type WarningParams, type WarningRules } from './warnings.js';
@@ -47,6 +48,8 @@ export interface PipelineOptions {
   candidate?: DecisionRules;
   /** Keep windowed activity (state/activity.ts) for rule features; on whenever rules may be loaded. */
   activity?: boolean;
+  /** Signals shared by other platforms (src/alliance, wired by app/); without it no shared signal counts. */
+  signals?: SharedSignals;
 }
 
 export type ProcessOutcome =
@@ -145,6 +148,17 @@ export class Pipeline {
       for (const u of result.alerts) {
         const alert = applyAlertUpdate(state, kind, u, event.time, event.source);
         (changed ??= new Map()).set(alert.id, alert);
+      }
+    }
+    const signals = this.#opts.signals;
+    if (signals) {
+      const isPoint = DECISION_POINTS.has(event.type);
+      for (const h of signals.hits(event, { at, address, entities: this.#entities, decisionPoint: isPoint })) {
+        if (h.contribution && isPoint) (contributions ??= []).push({ ...h.contribution, source: signals.source });
+        if (h.alert) {
+          const alert = applyAlertUpdate(state, h.alert.kind, h.alert.update, event.time, event.source);
+          (changed ??= new Map()).set(alert.id, alert);
+        }
       }
     }
     const alerts = changed ? [...changed.values()] : [];
