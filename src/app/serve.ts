@@ -1,11 +1,16 @@
 // `serve`: opens the store and the engine, starts the HTTP API, and on SIGINT or SIGTERM stops
 // taking requests, lets the ones in flight finish, commits and closes the store.
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildServer, createLogger } from '../http/index.js';
 import type { Config } from '../config/index.js';
 import { Engine } from './engine.js';
+import { SqliteStore } from '../store/index.js';
 import { openStore } from './stores.js';
+
+/** The built web console, from src/app and dist/app alike. */
+export const CONSOLE_DIR = fileURLToPath(new URL('../../console/dist', import.meta.url));
 
 export interface ServeOptions {
   host: string;
@@ -26,7 +31,9 @@ export async function serve(opts: ServeOptions): Promise<void> {
   let app: FastifyInstance | undefined;
   try {
     const engine = await Engine.open(opts.config, store);
-    app = await buildServer({ engine, store, keys: store, logger: opts.logger ?? createLogger() });
+    // The dashboard aggregates are answered by the SQLite store; PostgreSQL does not answer them yet.
+    const activity = store instanceof SqliteStore ? store : undefined;
+    app = await buildServer({ engine, store, keys: store, activity, consoleDir: CONSOLE_DIR, logger: opts.logger ?? createLogger() });
     const url = await listen(app, opts.host, opts.port);
     opts.onListening?.(url);
     await stopSignal(opts.signals ?? ['SIGINT', 'SIGTERM']);

@@ -130,3 +130,41 @@ export interface Store {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A span of event time cut into equal buckets: [fromMs, fromMs + buckets * bucketMs). */
+export interface ActivityRange {
+  /** Only this tenant's events, decisions and alerts; absent: every tenant's. */
+  source?: string;
+  fromMs: number;
+  bucketMs: number;
+  buckets: number;
+}
+
+/** Counts per bucket of an ActivityRange, each array `buckets` long. */
+export interface Activity {
+  /** Events applied, by their event time. */
+  events: number[];
+  /** Decisions by value, by the event time of the event decided. */
+  decisions: Record<string, number[]>;
+  /** Alerts by kind, by when each incident was first seen; kinds without alerts in range are absent. */
+  alerts: Record<string, number[]>;
+}
+
+/** One item's orders and refund requests per bucket. */
+export interface ItemActivity {
+  orders: number[];
+  refunds: number[];
+  /** Orders per bucket in the baseline span before the range (the week before it, or since the first stored event); null when it is shorter than one bucket. */
+  baselinePerBucket: number | null;
+}
+
+/**
+ * Aggregate reads for dashboards, answered by the store that holds the events (so that the
+ * figures cover everything committed, whatever the process that ingested it).
+ */
+export interface ActivityReader {
+  /** Event time of the first and last stored event (of tenant `source` when given), or undefined when there is none. */
+  activitySpan(source?: string): Promise<{ firstMs: number; lastMs: number } | undefined>;
+  activity(range: ActivityRange): Promise<Activity>;
+  itemActivity(itemId: string, range: ActivityRange): Promise<ItemActivity>;
+}

@@ -6,7 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Alert } from '../contract/index.js';
-import type { Cluster, Store } from '../core/index.js';
+import type { ActivityReader, Cluster, Store } from '../core/index.js';
 import type { KeyStore } from '../store/index.js';
 import { authenticate } from './auth.js';
 import { errorBody, toHttpError } from './errors.js';
@@ -21,12 +21,20 @@ import { eventsRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { shopsRoutes } from './routes/shops.js';
+import { alertLinksRoutes } from './routes/alert-links.js';
+import { meRoutes } from './routes/me.js';
+import { statsRoutes } from './routes/stats.js';
+import { registerConsole } from './console.js';
 
 export interface ServerOptions {
   /** The one engine every ingest request goes through; app's Engine is one. */
   engine: IngestEngine & { alerts(): readonly Alert[]; links(accountId: string, source?: string): Cluster | undefined };
   /** Where committed alerts, decisions and warnings are read from. */
   store: Store;
+  /** Dashboard aggregates (GET /v1/stats/...); without it those routes are absent. */
+  activity?: ActivityReader;
+  /** The built web console (console/dist), served at /; without it / is not served. */
+  consoleDir?: string;
   keys: KeyStore;
   /** A pino logger (see createLogger); without one the server logs nothing. */
   logger?: FastifyBaseLogger;
@@ -86,6 +94,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(alertsRoutes, { store: opts.store, metrics });
   await app.register(shopsRoutes, { store: opts.store, metrics });
   await app.register(accountsRoutes, { links: (id, source) => opts.engine.links(id, source) });
+  await app.register(alertLinksRoutes, { store: opts.store, links: (id, source) => opts.engine.links(id, source) });
+  await app.register(meRoutes);
+  if (opts.activity) await app.register(statsRoutes, { activity: opts.activity });
+  if (opts.consoleDir !== undefined) await registerConsole(app, opts.consoleDir);
   await app.register(healthRoutes, { store: opts.store, ingestFailure: () => ingestor.failure });
   await app.register(metricsRoutes, { metrics });
   app.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -26,12 +26,12 @@ export interface TestServer {
 }
 
 /** Starts a server on 127.0.0.1 and a free port. */
-export async function startServer(opts: { limits?: Partial<IngestLimits>; logger?: FastifyBaseLogger } = {}): Promise<TestServer> {
+export async function startServer(opts: { limits?: Partial<IngestLimits>; logger?: FastifyBaseLogger; consoleDir?: string } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-http-'));
   const db = join(dir, 'bulwark.db');
   const store = new SqliteStore(db);
   const engine = await Engine.open(loadConfig(), store);
-  const app = await buildServer({ engine, store, keys: store, limits: opts.limits, logger: opts.logger });
+  const app = await buildServer({ engine, store, keys: store, activity: store, limits: opts.limits, logger: opts.logger, consoleDir: opts.consoleDir });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   let storeOpen = true;
   return {

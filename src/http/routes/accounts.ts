@@ -19,7 +19,7 @@ const LinkSchema = Type.Object({
   weak: Type.Boolean({ description: 'true for links that do not merge: IPs, and entities shared by many accounts' }),
 });
 
-const ClusterSchema = Type.Object({
+export const ClusterSchema = Type.Object({
   root: Type.String(),
   size: Type.Integer({ description: 'accounts in the cluster, counted past the listed ones' }),
   accounts: Type.Array(Type.String(), { description: 'sorted, at most 256' }),

@@ -2,7 +2,7 @@
 // Each commit is one transaction, so a crash leaves the file at the end of some whole batch.
 import type Database from 'better-sqlite3';
 import type { Alert, BulwarkEvent, Decision } from '../../contract/index.js';
-import type { AlertQuery, CommitBatch, Page, Store, Warning, WarningQuery } from '../../core/index.js';
+import type { Activity, ActivityRange, ActivityReader, AlertQuery, CommitBatch, ItemActivity, Page, Store, Warning, WarningQuery } from '../../core/index.js';
 import type { ApiKeyRecord, KeyStore } from '../keys.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { migrations } from './migrations.js';
@@ -10,6 +10,7 @@ import { openDatabase } from './open.js';
 import { BatchWriter, SNAPSHOT_CHUNK, stateChunks, toRows, type WriteStep } from './batch-writer.js';
 import { WriterThread } from './writer-client.js';
 import { StoreError } from '../store-error.js';
+import { activity, activitySpan, itemActivity } from './activity.js';
 
 /**
  * Store and KeyStore over a SQLite file (or `:memory:`). Commits of a file store are written by
@@ -18,7 +19,7 @@ import { StoreError } from '../store-error.js';
 /** Snapshot chunks sent ahead of the writer: enough to keep both threads busy, few enough to hold little memory. */
 const SNAPSHOT_WINDOW = 4;
 
-export class SqliteStore implements Store, KeyStore {
+export class SqliteStore implements Store, KeyStore, ActivityReader {
   readonly #db: Database.Database;
   readonly #writer: WriterThread | BatchWriter;
 
@@ -170,6 +171,18 @@ export class SqliteStore implements Store, KeyStore {
     for (const row of this.#db.prepare('SELECT body FROM warnings ORDER BY shop, time, id').raw().iterate() as Iterable<[string]>) {
       each(JSON.parse(row[0]) as Warning);
     }
+  }
+
+  async activitySpan(source?: string): Promise<{ firstMs: number; lastMs: number } | undefined> {
+    return activitySpan(this.#db, source);
+  }
+
+  async activity(range: ActivityRange): Promise<Activity> {
+    return activity(this.#db, range);
+  }
+
+  async itemActivity(itemId: string, range: ActivityRange): Promise<ItemActivity> {
+    return itemActivity(this.#db, itemId, range);
   }
 
   async ping(): Promise<void> {
