@@ -21,10 +21,13 @@ export type PriceGuardParams = Static<typeof PriceGuardParams>;
 /** An item's baseline price in fen, or undefined while it has none (the price_error detector's, wired in app/). */
 export type BaselineReader = (itemId: string) => number | undefined;
 
-/** A listing under the stop-loss is as good as a typing slip until a person looks: paused and reviewed. */
-const STOP_LOSS_SCORE = 0.9;
-/** Under the warning line the merchant is asked to confirm the price (a challenge), nothing is paused. */
-const WARN_SCORE = 0.5;
+/**
+ * A guard's reasons weigh nothing in the score: a merchant's line is a policy, not evidence of
+ * abuse, and what it demands is its `atLeast` (review and pause under the stop-loss, a challenge
+ * asking the merchant to confirm under the warning line). So a typing slip that the price_error
+ * detector already scores is not pushed by the guard's reason for the same price to a denial.
+ */
+const POLICY_SCORE = 0;
 
 /**
  * The price guard. It must run before the price_error detector on a listing, so that it reads
@@ -73,9 +76,9 @@ function onListing(o: { book: StrategyBook; baseline: BaselineReader }, e: Event
   if (!lines || ratio >= lines.warnBelow) return undefined;
   const where = `listed at ${yuan(d.price)}, ${pct(ratio)} of its baseline ${yuan(base)}`;
   const c: Contribution = ratio < lines.stopLossBelow
-    ? { code: 'price_guard_stop_loss', score: STOP_LOSS_SCORE, atLeast: 'review', actions: ['pause_listing', 'warn_merchant'],
+    ? { code: 'price_guard_stop_loss', score: POLICY_SCORE, atLeast: 'review', actions: ['pause_listing', 'warn_merchant'],
       message: `${where}: under the shop's stop-loss at ${pct(lines.stopLossBelow)}; the listing is paused and orders at this price are held until the price is confirmed` }
-    : { code: 'price_guard_warn', score: WARN_SCORE, atLeast: 'challenge', actions: ['warn_merchant'],
+    : { code: 'price_guard_warn', score: POLICY_SCORE, atLeast: 'challenge', actions: ['warn_merchant'],
       message: `${where}: under the shop's warning line at ${pct(lines.warnBelow)}; confirm the price` };
   return { contributions: [c] };
 }
@@ -91,7 +94,7 @@ function onOrder(o: { book: StrategyBook; baseline: BaselineReader }, e: EventOf
     // One reason per item, however many lines name it.
     if (e.data.lines.findIndex((l) => l.item_id === line.item_id) !== i) continue;
     (out ??= []).push({
-      code: 'price_guard_order_below_stop_loss', score: STOP_LOSS_SCORE, atLeast: 'review', actions: ['hold_shipment'],
+      code: 'price_guard_order_below_stop_loss', score: POLICY_SCORE, atLeast: 'review', actions: ['hold_shipment'],
       message: `item ${line.item_id} bought at ${yuan(line.unit_price)}, ${pct(line.unit_price / base)} of its baseline ${yuan(base)}: ` +
         `under the shop's stop-loss at ${pct(lines.stopLossBelow)}; shipment is held until the price is confirmed`,
     });

@@ -30,15 +30,17 @@ const CURABLE: ReadonlySet<Breach> = new Set(['account_limit', 'group_limit']);
 
 type Outcome = 'deny' | 'review' | 'limit';
 /**
- * The decision each outcome asks for at least, its score and its actions. The guard is the
- * merchant's explicit rule, so its outcome is demanded (`atLeast`), not weighed. Every outcome
- * holds shipment: the order exists already when order.placed is decided, and nothing of it should
- * leave the warehouse before the denial, the review or the buyer's smaller quantity is settled.
+ * The decision each outcome asks for at least, and its actions. The guard is the merchant's
+ * explicit rule, not evidence of abuse: its outcome is demanded (`atLeast`) and weighs nothing in
+ * the score (0), so it never stacks with a detector's evidence into a harsher decision than the
+ * merchant chose or the evidence calls for. Every outcome holds shipment: the order exists when
+ * order.placed is decided, and nothing of it should leave the warehouse before the denial, the
+ * review or the buyer's smaller quantity is settled.
  */
-const OUTCOMES: Record<Outcome, { atLeast: DecisionValue; score: number; actions: readonly string[] }> = {
-  deny: { atLeast: 'deny', score: 0.95, actions: ['hold_shipment'] },
-  review: { atLeast: 'review', score: 0.75, actions: ['hold_shipment'] },
-  limit: { atLeast: 'challenge', score: 0.5, actions: ['limit_quantity', 'hold_shipment'] },
+const OUTCOMES: Record<Outcome, { atLeast: DecisionValue; actions: readonly string[] }> = {
+  deny: { atLeast: 'deny', actions: ['hold_shipment'] },
+  review: { atLeast: 'review', actions: ['hold_shipment'] },
+  limit: { atLeast: 'challenge', actions: ['limit_quantity', 'hold_shipment'] },
 };
 
 /** The scalper guard, reading merchants' strategies from `book`. */
@@ -126,7 +128,9 @@ function judge(g: CompiledScalperGuard, e: EventOf<'order.placed'>, qty: number,
   if (g.perGroupLimit !== undefined) {
     const { units, accounts } = groupUnits(g, buyer, mine.u, ctx);
     const room = Math.max(0, g.perGroupLimit - units);
-    if (room < qty) breaches.push(['group_limit', `${accounts} linked account(s) have bought ${units} of ${g.perGroupLimit} unit(s) allowed per linked group`]);
+    if (room < qty) {
+      breaches.push(['group_limit', `this account and ${accounts - 1} account(s) linked to it have bought ${units} of ${g.perGroupLimit} unit(s) allowed per linked group`]);
+    }
     fit = Math.min(fit, room);
   }
 
@@ -172,10 +176,10 @@ function groupUnits(g: CompiledScalperGuard, buyer: string, own: number, ctx: De
 }
 
 function contribution(g: CompiledScalperGuard, breach: Breach, why: string, o: { outcome: Outcome; qty: number; units: number }): Contribution {
-  const { atLeast, score, actions } = OUTCOMES[o.outcome];
+  const { atLeast, actions } = OUTCOMES[o.outcome];
   const what = o.outcome === 'limit' ? `${o.units} of the ${o.qty} unit(s) ordered may be sold`
     : o.outcome === 'review' ? 'the order waits for a person' : 'the order is refused';
-  return { code: `scalper_guard_${breach}`, score, atLeast, actions, message: `the shop's scalper guard '${g.id}': ${why}; ${what}` };
+  return { code: `scalper_guard_${breach}`, score: 0, atLeast, actions, message: `the shop's scalper guard '${g.id}': ${why}; ${what}` };
 }
 
 function onCancelled(e: EventOf<'order.cancelled'>, ctx: DetectorContext<unknown>): void {
