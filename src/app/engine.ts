@@ -3,7 +3,7 @@
 import { DEFAULT_SOURCE, type Alert, type BulwarkEvent, type Decision } from '../contract/index.js';
 import {
   Entities, MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts, storedEvent, warningKey,
-  type AccountState, type Cluster, type CommitBatch, type PipelineOptions, type ProcessOutcome, type Store, type StoredEvent, type Warning,
+  type AccountState, type Cluster, type CommitBatch, type DecisionRules, type PipelineOptions, type ProcessOutcome, type Store, type StoredEvent, type Warning,
 } from '../core/index.js';
 import { detectors } from '../detectors/index.js';
 import { cachedKeyer } from '../text/address/index.js';
@@ -31,6 +31,16 @@ export function pipelineOptions(config: Readonly<Config>): Omit<PipelineOptions,
   };
 }
 
+/** The analysts' rules an engine decides with (docs/rules.md). */
+export interface EngineRules {
+  /** The rule set in force; replaced with `Engine.setRules` without a restart. */
+  rules?: DecisionRules;
+  /** A second set decided beside it over the same state (backtests). */
+  candidate?: DecisionRules;
+  /** Keep windowed activity for rule features even with no rules yet (serve: rules may arrive). */
+  activity?: boolean;
+}
+
 /** Runs the pipeline and persists its effects in batches. */
 export class Engine {
   readonly stats: EngineStats = { accepted: 0, duplicates: 0, late: 0 };
@@ -48,14 +58,19 @@ export class Engine {
   /** The commit under way, if any: at most one, so batches land in order. */
   #inflight: Promise<void> = Promise.resolve();
   readonly #snapshotEvery: number;
+  #rules: DecisionRules | undefined;
 
-  private constructor(config: Readonly<Config>, state: MemoryStateStore, applied: MemoryAppliedEvents, store: Store | undefined) {
+  private constructor(config: Readonly<Config>, state: MemoryStateStore, applied: MemoryAppliedEvents, store: Store | undefined, rules: EngineRules = {}) {
+    this.#rules = rules.rules;
     this.#state = state;
     this.#applied = applied;
     this.#store = store;
     this.#snapshotEvery = config.store.snapshotEvery;
     this.#pipeline = new Pipeline({
       ...pipelineOptions(config),
+      rules: () => this.#rules,
+      ...(rules.candidate ? { candidate: rules.candidate } : {}),
+      activity: rules.activity === true || rules.rules !== undefined || rules.candidate !== undefined,
       state,
       applied,
       alerts: {
@@ -71,10 +86,10 @@ export class Engine {
    * Opens an engine on `store` when given: the state of its last snapshot, then the events
    * stored after it applied again, which rebuilds exactly the state of the last commit.
    */
-  static async open(config: Readonly<Config>, store?: Store): Promise<Engine> {
+  static async open(config: Readonly<Config>, store?: Store, rules?: EngineRules): Promise<Engine> {
     const state = new MemoryStateStore({ trackChanges: store !== undefined });
     const applied = new MemoryAppliedEvents();
-    const engine = new Engine(config, state, applied, store);
+    const engine = new Engine(config, state, applied, store, rules);
     if (store) {
       await store.loadState((k, v) => state.load(k, v));
       await store.loadAppliedIds((id) => applied.addEarlier(id));
@@ -95,6 +110,15 @@ export class Engine {
    */
   appliedEarlier(eventId: string): boolean {
     return this.#applied.claimEarlier(eventId);
+  }
+
+  /** Puts another rule set in force from the next event on (undefined: none). */
+  setRules(rules: DecisionRules | undefined): void {
+    this.#rules = rules;
+  }
+
+  get rules(): DecisionRules | undefined {
+    return this.#rules;
   }
 
   /** Applies one validated event; `raw`, its JSON text as received, is what the store keeps. */

@@ -10,3 +10,5 @@ export * from './demo.js';
 export * from './simulate.js';
 export * from './evaluate.js';
 export * from './links.js';
+export * from './rules.js';
+export * from './backtest.js';

@@ -19,6 +19,8 @@ export interface ReplayFileJob {
   /** A SQLite file to keep everything in (resumable); without it, memory only. */
   db?: string;
   config: Config;
+  /** A rule file to decide with (checked before the thread starts: see loadRuleFile). */
+  rules?: string;
 }
 
 /** What the replay thread reports. */

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { replay } from './replay.js';
 import { openStore } from './stores.js';
+import { loadRuleFile } from './rules.js';
 import type { ReplayFileJob, ReplayThreadMessage } from './replay-file.js';
 
 const job = workerData as ReplayFileJob;
@@ -11,7 +12,8 @@ const post = (m: ReplayThreadMessage) => parentPort!.postMessage(m);
 const input = job.events === '-' ? process.stdin : createReadStream(job.events, { highWaterMark: 1 << 20 });
 const store = job.db ? openStore(job.db) : undefined;
 try {
-  const summary = await replay({ input, outDir: job.outDir, config: job.config, store, onProgress: (p) => post({ progress: p }) });
+  const rules = job.rules ? loadRuleFile(job.rules) : undefined;
+  const summary = await replay({ input, outDir: job.outDir, config: job.config, store, onProgress: (p) => post({ progress: p }), ...(rules ? { rules } : {}) });
   await store?.close();
   post({ summary });
 } catch (err) {

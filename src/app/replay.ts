@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import type { Alert, DecisionValue, Rejection } from '../contract/index.js';
 import { DECISION_POINTS, parseLine, readLines, toLine } from '../contract/index.js';
-import { compareWarnings, warningKey, type Store, type Warning } from '../core/index.js';
+import { compareWarnings, warningKey, type DecisionRules, type RuleVerdict, type Store, type Warning } from '../core/index.js';
 import type { Config } from '../config/index.js';
 import { Engine } from './engine.js';
 
@@ -21,6 +21,8 @@ export interface ReplayOptions {
   onProgress?: (p: ReplayProgress) => void;
   /** The clock used for throughput only (never for decisions); defaults to performance.now. */
   now?: () => number;
+  /** Analysts' rules to decide with (`--rules`); their hits are counted in the summary. */
+  rules?: DecisionRules;
 }
 
 export interface ReplayProgress {
@@ -38,6 +40,8 @@ export interface ReplaySummary {
   warnings: { total: number; by_kind: Record<string, number> };
   rejected: { total: number; by_code: Record<string, number> };
   throughput: { elapsed_ms: number; events_per_sec: number; lines_per_sec: number };
+  /** With `--rules`: events each rule matched, and for shadow rules the decisions they would have changed. */
+  rules?: { set: string; hits: Record<string, number>; shadow_changed: Record<string, number> };
 }
 
 /** Replays `input` into `outDir`: decisions.ndjson, alerts.ndjson, warnings.ndjson, rejected.ndjson, summary.json. */
@@ -45,7 +49,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   const now = opts.now ?? (() => performance.now());
   const started = now();
   mkdirSync(opts.outDir, { recursive: true });
-  const engine = await Engine.open(opts.config, opts.store);
+  const engine = await Engine.open(opts.config, opts.store, opts.rules ? { rules: opts.rules } : undefined);
   const decisionsOut = new NdjsonWriter(join(opts.outDir, 'decisions.ndjson'));
   const rejectedOut = new NdjsonWriter(join(opts.outDir, 'rejected.ndjson'));
   const summary: ReplaySummary = {
@@ -57,6 +61,8 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     rejected: { total: 0, by_code: {} },
     throughput: { elapsed_ms: 0, events_per_sec: 0, lines_per_sec: 0 },
   };
+  const ruleHits = opts.rules ? new Map<string, number>() : undefined;
+  const shadowChanged = new Map<string, number>();
   const byType = new Map<string, number>();
   const reject = (r: Rejection) => {
     summary.rejected.total++;
@@ -93,6 +99,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       summary.events.accepted++;
       if (out.late) summary.events.late++;
       if (out.decision) { summary.decisions[out.decision.decision]++; decisionsOut.write(out.decision); }
+      if (ruleHits && out.rules) countRules(out.rules, ruleHits, shadowChanged);
       if (warnings && out.warnings.length) for (const w of out.warnings) warnings.set(warningKey(w), w);
       if (engine.pending >= batchSize) await engine.flush({ wait: false });
     }
@@ -124,8 +131,21 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     events_per_sec: Math.round((events * 1000) / elapsed),
     lines_per_sec: Math.round((summary.lines * 1000) / elapsed),
   };
+  if (ruleHits && opts.rules) {
+    summary.rules = { set: opts.rules.label, hits: Object.fromEntries([...ruleHits].sort()), shadow_changed: Object.fromEntries([...shadowChanged].sort()) };
+  }
   await writeJson(join(opts.outDir, 'summary.json'), summary);
   return summary;
+}
+
+function countRules(v: RuleVerdict, hits: Map<string, number>, shadowChanged: Map<string, number>): void {
+  for (const h of v.hits) hits.set(h.rule, (hits.get(h.rule) ?? 0) + 1);
+  if (!v.shadow) return;
+  const changed = v.shadow.decision.decision !== v.decision.decision;
+  for (const h of v.shadow.hits) {
+    hits.set(h.rule, (hits.get(h.rule) ?? 0) + 1);
+    if (changed) shadowChanged.set(h.rule, (shadowChanged.get(h.rule) ?? 0) + 1);
+  }
 }
 
 function duplicateLine(line: number, id: string): Rejection {

@@ -9,3 +9,4 @@ export {
   normalise, type ListEntry, type ListKind, type ListName,
 } from './lists.js';
 export { ruleEnvironment } from './cel.js';
+export { BacktestTally, formatBacktest, EXAMPLES_PER_CHANGE, type BacktestReport, type ChangeRow, type RuleRow, type Quality } from './backtest.js';

@@ -8,6 +8,7 @@ import { registerSimulate } from './simulate.js';
 import { registerEval } from './eval.js';
 import { registerDemo } from './demo.js';
 import { registerLinks } from './links.js';
+import { registerBacktest } from './backtest.js';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -20,4 +21,5 @@ export const commands: RegisterCommand[] = [
   registerEval,
   registerDemo,
   registerLinks,
+  registerBacktest,
 ];
