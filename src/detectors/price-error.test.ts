@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listing, order } from '../../test/support/events.js';
 import { run } from '../../test/support/run.js';
+import { Entities } from '../core/index.js';
 import { priceBaseline, priceErrorDetector } from './price-error.js';
 
 const shop = 's_phone';
@@ -94,8 +95,8 @@ test('a second error on the same item after a fix is a new incident with its own
 
 test('exposes the baseline it keeps: the median of accepted prices, which a flagged price never joins', () => {
   const { state } = run([...history, listing(600, { item, shop, price: 5999 })], [priceErrorDetector]);
-  assert.equal(priceBaseline(state, item), 600000);
+  assert.equal(priceBaseline(new Entities(state), item), 600000);
   const { state: after } = run([...history, listing(600, { item, shop, price: 550000 })], [priceErrorDetector]);
-  assert.equal(priceBaseline(after, item), (599900 + 600000) / 2);
-  assert.equal(priceBaseline(after, 'i_never_listed'), undefined);
+  assert.equal(priceBaseline(new Entities(after), item), (599900 + 600000) / 2);
+  assert.equal(priceBaseline(new Entities(after), 'i_never_listed'), undefined);
 });

@@ -6,8 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { EventOf, Severity } from '../contract/index.js';
 import {
-  detectorNamespace, mad, median, quantile, type AlertUpdate, type Contribution, type Detector, type DetectorContext, type DetectorResult,
-  type StateStore,
+  mad, median, quantile, type AlertUpdate, type Contribution, type Detector, type DetectorContext, type DetectorResult, type Entities,
 } from '../core/index.js';
 
 export const PriceErrorParams = Type.Object({
@@ -110,18 +109,14 @@ export const priceErrorDetector: Detector<PriceErrorParams> = {
   },
 };
 
-/** Where this detector keeps its items in the pipeline's whole state. */
-const ITEM_NS = detectorNamespace('price_error', ITEM);
-
 /**
  * An item's baseline price in fen as this detector keeps it: the median of its accepted listing
  * prices (a flagged price never joins it), or undefined before its first accepted price. For
- * plug-ins that build on it (a merchant's price guard, wired in app/); `state` is the pipeline's
- * whole state, which holds the detector's own. Its `stateKeys` declares the entry on the events
- * that read it (listing.updated, order.placed).
+ * plug-ins that build on it (a merchant's price guard, wired in app/). Its `stateKeys` declares
+ * the entry on the events that read it (listing.updated, order.placed).
  */
-export function priceBaseline(state: StateStore, itemId: string): number | undefined {
-  const item = state.get<ItemPrices>(ITEM_NS, itemId);
+export function priceBaseline(entities: Entities, itemId: string): number | undefined {
+  const item = entities.pluginState<ItemPrices>('price_error', ITEM, itemId);
   if (!item || item.prices.length === 0) return undefined;
   return item.base ?? median(item.prices);
 }

@@ -26,7 +26,7 @@ export function runGuarded(events: readonly BulwarkEvent[], o: {
   for (const [shopId, strategies] of Object.entries(o.strategies ?? {})) book.add({ tenant: 'default', shopId, position: o.from ?? 0, strategies });
   const detectors = o.detectors ?? [];
   const pipeline = new Pipeline({
-    detectors: [...strategyGuards({ book, baseline: (item) => priceBaseline(state, item) }), ...detectors],
+    detectors: [...strategyGuards({ book, baseline: priceBaseline }), ...detectors],
     params: Object.fromEntries(detectors.map((d) => [d.kind, (cfg.detectors as Record<string, unknown>)[d.kind] ?? d.defaults])),
     policy: { thresholds: cfg.decision.thresholds, byType: cfg.decision.byType },
     state, applied: new MemoryAppliedEvents(), alerts: { alertChanged: () => {} }, addressKey: keyAddress,

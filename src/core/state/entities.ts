@@ -4,6 +4,7 @@
 import { DEFAULT_SOURCE, type BulwarkEvent, type EventOf } from '../../contract/index.js';
 import type { StateStore } from '../ports.js';
 import { clusterOf, clusterRootOf, sharedBy, type Cluster, type SharedBy } from '../graph/identity-graph.js';
+import { detectorNamespace } from '../scoped-state.js';
 
 /** Most ids kept in a bounded list (devices, IPs and payment ids of an account). */
 export const MAX_LINKS = 64;
@@ -126,6 +127,8 @@ export const keys = {
 
 /** Read access to entities for detectors. */
 export class Entities {
+  /** Full namespaces of plug-in state by kind and namespace, so a read builds no string. */
+  readonly #namespaces = new Map<string, Map<string, string>>();
   constructor(private readonly state: StateStore) {}
   account(id: string): AccountState | undefined { return this.state.get(NS.account, id); }
   /** The accounts seen with a device (kept by the identity graph). */
@@ -145,6 +148,20 @@ export class Entities {
   cluster(accountId: string): Cluster { return clusterOf(this.state, accountId); }
   /** The root and size of an account's cluster, without copying it (size 1 when it shares nothing). */
   clusterRoot(accountId: string): { root: string; size: number } { return clusterRootOf(this.state, accountId); }
+  /**
+   * An entry of a plug-in's own state, read only: for the readers a plug-in exports of what it
+   * keeps (price_error's item baseline, read by a merchant's price guard), never to change it.
+   */
+  pluginState<T>(kind: string, ns: string, id: string): Readonly<T> | undefined {
+    let full = this.#namespaces.get(kind)?.get(ns);
+    if (full === undefined) {
+      full = detectorNamespace(kind, ns);
+      let byNs = this.#namespaces.get(kind);
+      if (!byNs) this.#namespaces.set(kind, byNs = new Map());
+      byNs.set(ns, full);
+    }
+    return this.state.get<T>(full, id);
+  }
 }
 
 /** The entity keys an event reads or writes, so a remote store can load them first. */

@@ -57,6 +57,21 @@ export class Ingestor {
     return this.#failure;
   }
 
+  /**
+   * Runs `task` between ingest requests (after every one queued before it, before any queued
+   * after), e.g. a change of merchant strategies, which must take effect at an exact point of the
+   * event stream. Refused, like ingest, once ingest has stopped after a failure.
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.#queue.run(() => {
+      if (this.#failure) {
+        throw new HttpError('store_unavailable', 'ingest stopped after an earlier failure to commit; ' +
+          'an operator must restart the server, which reloads its state from the store');
+      }
+      return task();
+    });
+  }
+
   /** Applies `lines` sent with `key`, after every request queued before it. */
   ingest(lines: readonly BodyLine[], key: ApiKeyRecord): Promise<IngestResult[]> {
     return this.#queue.run(() => this.#apply(lines, key));

@@ -6,7 +6,7 @@
 // until it sets its own lines or turns it off, for the shop or for one item.
 import { Type, type Static } from '@sinclair/typebox';
 import { DEFAULT_SOURCE, type EventOf } from '../../contract/index.js';
-import type { Contribution, DetectorContext, Guard, GuardResult } from '../../core/index.js';
+import type { Contribution, DetectorContext, Entities, Guard, GuardResult } from '../../core/index.js';
 import type { CompiledPriceRule, StrategyBook } from './book.js';
 import { PRICE_GUARD_DEFAULTS } from './defaults.js';
 
@@ -19,7 +19,7 @@ export const PriceGuardParams = Type.Object({
 export type PriceGuardParams = Static<typeof PriceGuardParams>;
 
 /** An item's baseline price in fen, or undefined while it has none (the price_error detector's, wired in app/). */
-export type BaselineReader = (itemId: string) => number | undefined;
+export type BaselineReader = (entities: Entities, itemId: string) => number | undefined;
 
 /**
  * A guard's reasons weigh nothing in the score: a merchant's line is a policy, not evidence of
@@ -67,7 +67,7 @@ function linesFor(book: StrategyBook, tenant: string, shopId: string, itemId: st
 
 function onListing(o: { book: StrategyBook; baseline: BaselineReader }, e: EventOf<'listing.updated'>, ctx: DetectorContext<PriceGuardParams>): GuardResult | undefined {
   const d = e.data;
-  const base = o.baseline(d.item_id);
+  const base = o.baseline(ctx.entities, d.item_id);
   if (base === undefined || base <= 0) return undefined;
   const ratio = d.price / base;
   // Most listings are near their baseline: the strategies are looked up only for a low one.
@@ -87,7 +87,7 @@ function onOrder(o: { book: StrategyBook; baseline: BaselineReader }, e: EventOf
   let out: Contribution[] | undefined;
   for (let i = 0; i < e.data.lines.length; i++) {
     const line = e.data.lines[i]!;
-    const base = o.baseline(line.item_id);
+    const base = o.baseline(ctx.entities, line.item_id);
     if (base === undefined || base <= 0 || line.unit_price >= base) continue;
     const lines = linesFor(o.book, e.source ?? DEFAULT_SOURCE, e.data.shop_id, line.item_id, ctx.params);
     if (!lines || line.unit_price >= base * lines.stopLossBelow) continue;
