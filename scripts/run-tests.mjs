@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under src/ and test/ with node's own test runner (TypeScript through tsx).
+// Runs every *.test.ts under src/, test/ and console/ with node's own test runner (TypeScript through tsx).
 // Node 20's runner takes no globs, so the files are listed here. Pass file filters as arguments:
 //   npm test -- src/core          (only tests whose path contains "src/core")
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -18,7 +18,7 @@ function walk(dir, out) {
 }
 
 const filters = process.argv.slice(2);
-const files = ['src', 'test']
+const files = ['src', 'test', 'console']
   .flatMap((d) => { try { return walk(d, []); } catch { return []; } })
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();

@@ -1,0 +1,3 @@
+/** Mantine colours of the severities and decisions, from calm to alarming. */
+export const SEVERITY_COLOUR: Record<string, string> = { low: 'gray', medium: 'yellow', high: 'orange', critical: 'red' };
+export const DECISION_COLOUR: Record<string, string> = { allow: '#40c057', challenge: '#fab005', review: '#fd7e14', deny: '#fa5252' };

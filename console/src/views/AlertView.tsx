@@ -1,0 +1,143 @@
+// One alert: what it says, the incident's timeline on its item against the item's baseline, the
+// ring of linked accounts behind it, the accounts it names and its evidence.
+import { useMemo } from 'react';
+import { Anchor, Badge, Card, Code, Group, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { ok } from '../api/client';
+import type { Alert, AlertLinks, ItemActivity } from '../api/types';
+import type { Session } from '../App';
+import { EChart, bucketLabels, type ChartOption } from '../components/EChart';
+import { LinkGraph } from '../components/LinkGraph';
+import { clustersToGraph } from '../components/graph-model';
+import { Status } from '../components/Status';
+import { SEVERITY_COLOUR } from '../components/severity';
+import { useI18n } from '../i18n';
+import { href } from '../router';
+import { useLoad } from '../use-load';
+
+const HOUR_MS = 3_600_000;
+/** Accounts listed on the page; the graph and the API have them all. */
+const LISTED = 200;
+
+export function AlertView({ session, id }: { session: Session; id: string }) {
+  const alert = useLoad(() => ok(session.api.GET('/v1/alerts/{id}', { params: { path: { id } } })), [session, id]);
+  return <Status loaded={alert}>{(a) => <AlertBody session={session} alert={a} />}</Status>;
+}
+
+function AlertBody({ session, alert }: { session: Session; alert: Alert }) {
+  const { t, term, time, num } = useI18n();
+  const item = alert.subjects.items[0];
+  const links = useLoad(() => ok(session.api.GET('/v1/alerts/{id}/links', { params: { path: { id: alert.id } } })), [session, alert.id]);
+  return (
+    <Stack>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={3}>{t('alert.title', { id: alert.id })}</Title>
+        <Group gap="xs">
+          <Badge size="lg" variant="light">{term(alert.kind)}</Badge>
+          <Badge size="lg" color={SEVERITY_COLOUR[alert.severity]}>{term(alert.severity)}</Badge>
+        </Group>
+      </Group>
+      <Text data-testid="alert-summary">{alert.summary}</Text>
+      <Text size="xs" c="dimmed">{time(alert.time)} · {t('alert.updated', { time: time(alert.updated) })}</Text>
+      <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        <Count label={t('common.accounts')} value={num(alert.subjects.accounts.length)} />
+        <Count label={t('common.shops')} value={alert.subjects.shops.join(', ') || '–'} />
+        <Count label={t('common.items')} value={alert.subjects.items.join(', ') || '–'} />
+        <Count label={t('common.orders')} value={num(alert.subjects.orders.length)} />
+      </SimpleGrid>
+      {item ? <Timeline session={session} alert={alert} item={item} /> : <Text size="sm" c="dimmed">{t('alert.noTimeline')}</Text>}
+      <Card withBorder>
+        <Title order={5} mb="xs">{t('alert.ring')}</Title>
+        <Status loaded={links}>{(l) => <Ring links={l} alert={alert} />}</Status>
+      </Card>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Title order={5} mb="xs">{t('alert.accounts', { count: num(alert.subjects.accounts.length) })}</Title>
+          <ScrollArea h={240}>
+            <Group gap={6}>
+              {alert.subjects.accounts.slice(0, LISTED).map((a) => <Anchor key={a} size="sm" href={href(['graph', a])}>{a}</Anchor>)}
+              {alert.subjects.accounts.length > LISTED && <Text size="sm">…</Text>}
+            </Group>
+          </ScrollArea>
+        </Card>
+        <Card withBorder>
+          <Title order={5} mb="xs">{t('alert.evidence')}</Title>
+          <ScrollArea h={240}><Code block data-testid="evidence">{JSON.stringify(alert.evidence, null, 2)}</Code></ScrollArea>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function Count({ label, value }: { label: string; value: string }) {
+  return (
+    <Card withBorder padding="xs">
+      <Text size="xs" c="dimmed">{label}</Text>
+      <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{value}</Text>
+    </Card>
+  );
+}
+
+/** The item's orders and refunds from a few hours before the incident to an hour after its last update, per bucket. */
+function Timeline({ session, alert, item }: { session: Session; alert: Alert; item: string }) {
+  const since = new Date(Math.floor((Date.parse(alert.time) - 3 * HOUR_MS) / HOUR_MS) * HOUR_MS).toISOString();
+  const until = new Date(Math.min(Date.parse(alert.updated) + HOUR_MS, Date.parse(alert.time) + 2 * 24 * HOUR_MS)).toISOString();
+  const activity = useLoad(() => ok(session.api.GET('/v1/stats/items/{item_id}/activity', {
+    params: { path: { item_id: item }, query: { since, until, bucket: bucketFor(Date.parse(until) - Date.parse(since)) } },
+  })), [session, item, since, until]);
+  return (
+    <Card withBorder>
+      <Status loaded={activity}>{(a) => <TimelineChart activity={a} item={item} />}</Status>
+    </Card>
+  );
+}
+
+function bucketFor(spanMs: number): '1m' | '5m' | '15m' | '1h' {
+  if (spanMs <= 8 * HOUR_MS) return '1m';
+  if (spanMs <= 36 * HOUR_MS) return '5m';
+  if (spanMs <= 5 * 24 * HOUR_MS) return '15m';
+  return '1h';
+}
+
+const BUCKET_NAMES: Record<number, string> = { 60_000: '1m', 300_000: '5m', 900_000: '15m', 3_600_000: '1h' };
+
+function TimelineChart({ activity, item }: { activity: ItemActivity; item: string }) {
+  const { t, term, num } = useI18n();
+  const bucket = term(BUCKET_NAMES[activity.bucket_ms] ?? '1h');
+  const peak = Math.max(0, ...activity.orders);
+  const baseline = activity.baseline_per_bucket;
+  const option: ChartOption = useMemo(() => ({
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 48, right: 16, top: 32, bottom: 56 },
+    xAxis: { type: 'category', data: bucketLabels(activity.from, activity.bucket_ms, activity.buckets) },
+    yAxis: { type: 'value', minInterval: 1 },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
+    series: [
+      { name: t('alert.ordersSeries'), type: 'bar', data: activity.orders, itemStyle: { color: '#1c7ed6' },
+        ...(baseline === null ? {} : { markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#2f9e44' }, label: { formatter: t('alert.baseline') }, data: [{ yAxis: baseline }] } }) },
+      { name: t('alert.refundsSeries'), type: 'bar', data: activity.refunds, itemStyle: { color: '#fa5252' } },
+    ],
+  }), [activity, baseline, t]);
+  return (
+    <Stack gap="xs">
+      <Title order={5}>{t('alert.timeline', { item, bucket })}</Title>
+      <Text size="sm" fw={500} data-testid="burst" data-peak={peak} data-baseline={baseline ?? ''}>
+        {baseline === null ? t('alert.noBaseline', { peak: num(peak), bucket }) : t('alert.peak', { peak: num(peak), bucket, baseline: num(baseline) })}
+      </Text>
+      <EChart option={option} height={300} testId="chart-timeline" />
+    </Stack>
+  );
+}
+
+function Ring({ links, alert }: { links: AlertLinks; alert: Alert }) {
+  const { t, num } = useI18n();
+  const shop = alert.subjects.shops.length === 1 ? alert.subjects.shops[0] : undefined;
+  const model = useMemo(() => clustersToGraph(links.clusters, { subjects: alert.subjects.accounts, ...(shop ? { shop } : {}) }), [links, alert, shop]);
+  const linked = links.clusters.filter((c) => c.size > 1).length;
+  return (
+    <Stack gap="xs">
+      <Text size="sm" data-testid="ring-stats">{t('alert.ringStats', { accounts: num(model.accounts), clusters: num(linked), entities: num(model.entities) })}</Text>
+      <LinkGraph model={model} height={560} />
+    </Stack>
+  );
+}
