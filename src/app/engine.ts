@@ -5,7 +5,8 @@ import {
   Entities, MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts, storedEvent, warningKey,
   type AccountState, type Cluster, type CommitBatch, type DecisionRules, type PipelineOptions, type ProcessOutcome, type Store, type StoredEvent, type Warning,
 } from '../core/index.js';
-import { detectors } from '../detectors/index.js';
+import { detectors, priceBaseline } from '../detectors/index.js';
+import { StrategyTimeline, strategyGuards, type StrategyBook } from '../rules/strategies/index.js';
 import { cachedKeyer } from '../text/address/index.js';
 import type { Config } from '../config/index.js';
 
@@ -20,9 +21,10 @@ export interface EngineStats {
  * process that applies events (the engine, the stream's workers, serve's synchronous decisions)
  * builds its pipeline from these, so that all of them decide alike.
  */
-export function pipelineOptions(config: Readonly<Config>): Omit<PipelineOptions, 'state' | 'applied' | 'alerts'> {
+export function pipelineOptions(config: Readonly<Config>, strategies: StrategyBook = new StrategyTimeline()): Omit<PipelineOptions, 'state' | 'applied' | 'alerts'> {
   return {
-    detectors,
+    // Merchants' guards run first: the price guard reads an item's baseline before a listing joins it.
+    detectors: [...strategyGuards({ book: strategies, baseline: priceBaseline }), ...detectors],
     params: config.detectors as Record<string, unknown>,
     policy: { thresholds: config.decision.thresholds, byType: config.decision.byType },
     addressKey: cachedKeyer(),
@@ -39,6 +41,12 @@ export interface EngineRules {
   candidate?: DecisionRules;
   /** Keep windowed activity for rule features even with no rules yet (serve: rules may arrive). */
   activity?: boolean;
+  /**
+   * Merchants' strategies (docs/strategies.md), each version in effect from its position in the
+   * stream of applied events; the engine seeks the timeline to every event's position. None: every
+   * shop has the default price guard only.
+   */
+  strategies?: StrategyTimeline;
 }
 
 /** Runs the pipeline and persists its effects in batches. */
@@ -59,15 +67,17 @@ export class Engine {
   #inflight: Promise<void> = Promise.resolve();
   readonly #snapshotEvery: number;
   #rules: DecisionRules | undefined;
+  readonly #strategies: StrategyTimeline;
 
   private constructor(config: Readonly<Config>, state: MemoryStateStore, applied: MemoryAppliedEvents, store: Store | undefined, rules: EngineRules = {}) {
     this.#rules = rules.rules;
+    this.#strategies = rules.strategies ?? new StrategyTimeline();
     this.#state = state;
     this.#applied = applied;
     this.#store = store;
     this.#snapshotEvery = config.store.snapshotEvery;
     this.#pipeline = new Pipeline({
-      ...pipelineOptions(config),
+      ...pipelineOptions(config, this.#strategies),
       rules: () => this.#rules,
       ...(rules.candidate ? { candidate: rules.candidate } : {}),
       activity: rules.activity === true || rules.rules !== undefined || rules.candidate !== undefined,
@@ -95,6 +105,7 @@ export class Engine {
       await store.loadAppliedIds((id) => applied.addEarlier(id));
       for (const a of await store.allAlerts()) engine.#alerts.set(a.id, a);
       await store.eventsAfterSnapshot((e) => {
+        engine.#strategies.seek(applied.size);
         engine.#pipeline.process(e);
         engine.#sinceSnapshot++;
       });
@@ -112,6 +123,11 @@ export class Engine {
     return this.#applied.claimEarlier(eventId);
   }
 
+  /** Events applied so far, across runs on the same store: the position of the next event. */
+  get position(): number {
+    return this.#applied.size;
+  }
+
   /** Puts another rule set in force from the next event on (undefined: none). */
   setRules(rules: DecisionRules | undefined): void {
     this.#rules = rules;
@@ -123,6 +139,8 @@ export class Engine {
 
   /** Applies one validated event; `raw`, its JSON text as received, is what the store keeps. */
   process(event: BulwarkEvent, raw?: string): ProcessOutcome {
+    // The event's position is the number applied before it: strategy versions take effect by it.
+    this.#strategies.seek(this.#applied.size);
     const out = this.#pipeline.process(event);
     if (out.status === 'duplicate') { this.stats.duplicates++; return out; }
     this.stats.accepted++;
