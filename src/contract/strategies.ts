@@ -55,7 +55,7 @@ export type PriceGuard = Static<typeof PriceGuardSchema>;
 export const ShopStrategiesSchema = Type.Object({
   scalper_guards: Type.Optional(Type.Array(ScalperGuardSchema, { maxItems: 100, description: 'at most 100 guards; an item belongs to at most one' })),
   price_guard: Type.Optional(PriceGuardSchema),
-}, { additionalProperties: false, $id: 'ShopStrategies', description: "A shop's merchant strategies; PUT replaces the whole document" });
+}, { additionalProperties: false, description: "A shop's merchant strategies; PUT replaces the whole document" });
 export type ShopStrategies = Static<typeof ShopStrategiesSchema>;
 
 const ShopsSchema = Type.Record(Type.String({ minLength: 1, maxLength: 256 }), ShopStrategiesSchema, { description: 'strategies by shop id' });
