@@ -53,5 +53,6 @@ export async function signIn(page: Page, url: string, key: string): Promise<void
   await page.goto(url);
   await page.getByTestId('key').fill(key);
   await page.getByTestId('sign-in').click();
-  await page.getByTestId('role').waitFor();
+  // Attached rather than visible: on a phone the role badge folds away.
+  await page.getByTestId('role').waitFor({ state: 'attached' });
 }
