@@ -9,11 +9,14 @@ export class RuleFileError extends Error {
 
 /** Reads and compiles a rule file; throws before anything runs when it cannot be used. */
 export function loadRuleFile(path: string): RuleSet {
-  let text: string;
+  return RuleSet.fromText(readRuleFile(path), path);
+}
+
+/** A rule file's text. */
+export function readRuleFile(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
     throw new RuleFileError(`cannot read rule file ${path}: ${(err as Error).message}; pass an existing YAML file to --rules`);
   }
-  return RuleSet.fromText(text, path);
 }

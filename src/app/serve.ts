@@ -6,7 +6,9 @@ import type { Logger } from 'pino';
 import { buildServer, createLogger } from '../http/index.js';
 import type { Config } from '../config/index.js';
 import { Engine } from './engine.js';
-import { SqliteStore } from '../store/index.js';
+import { SqlitePolicyStore, SqliteStore } from '../store/index.js';
+import { Policy } from './policy.js';
+import { readRuleFile } from './rules.js';
 import { openStore } from './stores.js';
 
 /** The built web console, from src/app and dist/app alike. */
@@ -23,17 +25,26 @@ export interface ServeOptions {
   /** Signals that stop the server; SIGINT and SIGTERM by default. */
   signals?: readonly NodeJS.Signals[];
   logger?: Logger;
+  /** A rule file (`--rules`): saved as a new version when it differs from the stored rules. */
+  rules?: string;
+  /** The key that hashes personal data in lists (BULWARK_LIST_KEY); without it only account and IP-range lists take entries. */
+  listKey?: string;
 }
 
 /** Serves the API until a stop signal arrives, then shuts down cleanly; resolves once everything is closed. */
 export async function serve(opts: ServeOptions): Promise<void> {
   const store = openStore(opts.db);
   let app: FastifyInstance | undefined;
+  let policyStore: SqlitePolicyStore | undefined;
   try {
-    const engine = await Engine.open(opts.config, store);
+    // Windowed activity is kept from the start: an analyst may add a rule that reads it at any time.
+    const engine = await Engine.open(opts.config, store, { activity: true });
+    policyStore = new SqlitePolicyStore(opts.db);
+    const policy = await Policy.open({ engine, store: policyStore, ...(opts.listKey ? { hashKey: opts.listKey } : {}),
+      ...(opts.rules ? { rulesFile: { path: opts.rules, text: readRuleFile(opts.rules) } } : {}) });
     // The dashboard aggregates are answered by the SQLite store; PostgreSQL does not answer them yet.
     const activity = store instanceof SqliteStore ? store : undefined;
-    app = await buildServer({ engine, store, keys: store, activity, consoleDir: CONSOLE_DIR, logger: opts.logger ?? createLogger() });
+    app = await buildServer({ engine, store, keys: store, activity, policy, consoleDir: CONSOLE_DIR, logger: opts.logger ?? createLogger() });
     const url = await listen(app, opts.host, opts.port);
     opts.onListening?.(url);
     await stopSignal(opts.signals ?? ['SIGINT', 'SIGTERM']);
@@ -47,6 +58,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   } finally {
     // Only on a failure before the signal: the server may be half started.
     if (app) await app.close();
+    await policyStore?.close();
     await store.close();
   }
 }

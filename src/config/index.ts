@@ -2,3 +2,4 @@
 // the CLI passes flags in as overrides.
 export * from './schema.js';
 export * from './load.js';
+export * from './secrets.js';

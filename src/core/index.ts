@@ -16,3 +16,4 @@ export * from './state/memory-state.js';
 export * from './graph/index.js';
 export * from './rule-stage.js';
 export * from './state/activity.js';
+export * from './policy-store.js';

@@ -200,6 +200,7 @@ export class Pipeline {
     if (m.shadow.length > 0) {
       verdict.shadow = { hits: m.shadow, decision: decide(event, contributions, this.#opts.policy, [...m.active, ...m.shadow]) };
     }
+    if (m.active.length > 0 || m.shadow.length > 0) rules.observe?.(verdict);
     return verdict;
   }
 

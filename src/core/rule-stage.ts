@@ -35,6 +35,8 @@ export interface DecisionRules {
   /** False when no rule of the set can match events of `type`, so the pipeline skips the set. */
   appliesTo(type: EventType): boolean;
   evaluate(input: RuleInput): RuleMatches;
+  /** Told the verdict when rules matched, for counters (what shadow rules would have changed); it must not change state. */
+  observe?(verdict: RuleVerdict): void;
 }
 
 /** What a decision would have been had the shadow rules that matched been active. */

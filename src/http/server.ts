@@ -13,6 +13,9 @@ import { errorBody, toHttpError } from './errors.js';
 import { Ingestor, type IngestEngine } from './ingest/ingestor.js';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/parse.js';
 import { OneLinePerRequest } from './logging.js';
+import type { Policy } from '../app/policy.js';
+import { rulesRoutes } from './routes/rules.js';
+import { listsRoutes } from './routes/lists.js';
 import { ServerMetrics } from './metrics.js';
 import { EVENT_SCHEMA_ID, eventSchema } from './schemas.js';
 import { accountsRoutes } from './routes/accounts.js';
@@ -31,6 +34,8 @@ export interface ServerOptions {
   engine: IngestEngine & { alerts(): readonly Alert[]; links(accountId: string, source?: string): Cluster | undefined };
   /** Where committed alerts, decisions and warnings are read from. */
   store: Store;
+  /** Analysts' rules and lists (/v1/rules, /v1/lists); without it those routes are absent. */
+  policy?: Policy;
   /** Dashboard aggregates (GET /v1/stats/...); without it those routes are absent. */
   activity?: ActivityReader;
   /** The built web console (console/dist), served at /; without it / is not served. */
@@ -93,6 +98,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(eventsRoutes, { ingestor, limits });
   await app.register(alertsRoutes, { store: opts.store, metrics });
   await app.register(shopsRoutes, { store: opts.store, metrics });
+  if (opts.policy) {
+    await app.register(rulesRoutes, { policy: opts.policy, registry: metrics.registry });
+    await app.register(listsRoutes, { policy: opts.policy });
+  }
   await app.register(accountsRoutes, { links: (id, source) => opts.engine.links(id, source) });
   await app.register(alertLinksRoutes, { store: opts.store, links: (id, source) => opts.engine.links(id, source) });
   await app.register(meRoutes);

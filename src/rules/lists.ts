@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import type { Address, BulwarkEvent } from '../contract/index.js';
-import type { AddressKey } from '../core/index.js';
+import type { AddressKey, StoredListEntry } from '../core/index.js';
 import { findContacts, keyAddress, normalizeText } from '../text/index.js';
 
 export const LIST_KINDS = ['accounts', 'devices', 'ips', 'phones', 'addresses', 'payments', 'contacts'] as const;
@@ -23,21 +23,8 @@ export function isHashedKind(kind: ListKind): boolean {
   return kind !== 'accounts';
 }
 
-/** One entry as stored. `value` is the normalised value (accounts, IP ranges) or its keyed hash. */
-export interface ListEntry {
-  list: ListName;
-  value: string;
-  /** True when `value` is a hash. */
-  hashed: boolean;
-  /** Event time (epoch ms) from which the entry no longer matches; absent: never expires. */
-  expiresAt?: number;
-  note?: string;
-  /** The id of the hash key (`ListHasher.keyId`) for hashed entries. */
-  keyId?: string;
-  /** Wall-clock time it was added (RFC 3339) and the key id of who added it. */
-  addedAt: string;
-  addedBy: string;
-}
+/** One entry as stored (the core's port type, with the list's name typed). */
+export type ListEntry = StoredListEntry & { list: ListName };
 
 /** A value that cannot go in a list; the message says what was expected. */
 export class ListValueError extends Error {

@@ -4,7 +4,7 @@
 // and answers their hits. Compilation is all or nothing: a set with one bad rule is refused whole.
 import type { ASTNode } from '@marcbachmann/cel-js';
 import { ALERT_KINDS, DECISION_POINTS, type EventType } from '../contract/index.js';
-import type { DecisionRules, RuleHit, RuleInput, RuleMatches } from '../core/index.js';
+import type { DecisionRules, RuleHit, RuleInput, RuleMatches, RuleVerdict } from '../core/index.js';
 import { ROOT_CLASSES, ListsValue, eventTypesOf, references, ruleEnvironment } from './cel.js';
 import { closest } from './did-you-mean.js';
 import { FEATURES, subjectOf, type FeatureRoot } from './features.js';
@@ -31,7 +31,13 @@ const EMPTY: RuleMatches = { active: [], shadow: [] };
 const DECISION_TYPES = [...DECISION_POINTS] as EventType[];
 
 /** Counts a rule set keeps while it runs (operational only: they never change a decision). */
-export interface RuleCounters { hits: number; errors: number; lastError?: string }
+export interface RuleCounters {
+  hits: number;
+  errors: number;
+  lastError?: string;
+  /** Shadow rules: decisions they would have changed, by `from>to`. */
+  wouldChange?: Record<string, number>;
+}
 
 /** The default reason code of a rule. */
 export function defaultCode(id: string): string {
@@ -162,6 +168,17 @@ export class RuleSet implements DecisionRules {
     const out = new Set<ListName>();
     for (const p of this.#plans.values()) for (const l of p.lists) out.add(l);
     return [...out].sort();
+  }
+
+  observe(v: RuleVerdict): void {
+    const s = v.shadow;
+    if (!s || s.decision.decision === v.decision.decision) return;
+    const key = `${v.decision.decision}>${s.decision.decision}`;
+    for (const h of s.hits) {
+      const c = this.counters.get(h.rule)!;
+      c.wouldChange ??= {};
+      c.wouldChange[key] = (c.wouldChange[key] ?? 0) + 1;
+    }
   }
 
   appliesTo(type: EventType): boolean {

@@ -1,7 +1,7 @@
 // `bulwark serve [--host 127.0.0.1] [--port 8080] [--db ./bulwark.db] [--config FILE]`
 import type { Command } from 'commander';
 import { serve } from '../../app/index.js';
-import { loadConfig } from '../../config/index.js';
+import { listHashKey, loadConfig } from '../../config/index.js';
 import { UsageError } from '../errors.js';
 
 export function registerServe(program: Command): void {
@@ -11,14 +11,16 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'port to listen on; 0 picks a free one (the URL is printed to stderr)', '8080')
     .option('--db <path>', 'SQLite file of events, decisions, alerts, state and keys', './bulwark.db')
     .option('--config <file>', 'configuration file (JSON)')
-    .action(async (opts: { host: string; port: string; db: string; config?: string }) => {
+    .option('--rules <file>', 'rule file (YAML) to put in force; saved as a new version when it differs from the stored rules')
+    .action(async (opts: { host: string; port: string; db: string; config?: string; rules?: string }) => {
       const port = Number(opts.port);
       if (!/^\d+$/.test(opts.port) || port > 65_535) {
         throw new UsageError(`--port must be a whole number from 0 to 65535, received ${JSON.stringify(opts.port)}`);
       }
       const config = loadConfig(opts.config ? { file: opts.config } : {});
       await serve({
-        host: opts.host, port, db: opts.db, config,
+        host: opts.host, port, db: opts.db, config, ...(opts.rules ? { rules: opts.rules } : {}),
+        ...(listHashKey() ? { listKey: listHashKey()! } : {}),
         onListening: (url) => process.stderr.write(`bulwark serve listening on ${url} (db ${opts.db}); stop with Ctrl-C\n`),
       });
       process.stderr.write('bulwark serve stopped\n');

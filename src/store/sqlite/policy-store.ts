@@ -1,0 +1,96 @@
+// Rule sets and list entries over the SQLite file of a SqliteStore, on a connection of their own,
+// with their own migration list and version table (so they grow without renumbering the
+// pipeline's). Writes are small and rare (an analyst's change), so they go straight to the file.
+import type Database from 'better-sqlite3';
+import type { ListStore, RuleChange, RuleStore, StoredListEntry, StoredRuleSet } from '../../core/index.js';
+import { openDatabase } from './open.js';
+import { StoreError } from '../store-error.js';
+
+/** The policy tables; never edited once released, a change is a new entry at the end. */
+export const policyMigrations: readonly string[] = [
+  // One row per rule-set version with its audit record (append-only: triggers refuse changes).
+  `CREATE TABLE rule_versions (
+     version INTEGER PRIMARY KEY, at TEXT NOT NULL, by TEXT NOT NULL, action TEXT NOT NULL, rule_id TEXT,
+     before TEXT, after TEXT, rules TEXT NOT NULL
+   );
+   CREATE TRIGGER rule_versions_no_update BEFORE UPDATE ON rule_versions BEGIN SELECT RAISE(ABORT, 'rule versions are append-only'); END;
+   CREATE TRIGGER rule_versions_no_delete BEFORE DELETE ON rule_versions BEGIN SELECT RAISE(ABORT, 'rule versions are append-only'); END;
+   CREATE TABLE list_entries (
+     list TEXT NOT NULL, value TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (list, value)
+   ) WITHOUT ROWID;
+   CREATE TABLE list_audit (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, by TEXT NOT NULL, action TEXT NOT NULL, list TEXT NOT NULL, value TEXT NOT NULL, body TEXT);`,
+];
+
+/** RuleStore and ListStore over a SQLite file. */
+export class SqlitePolicyStore implements RuleStore, ListStore {
+  readonly #db: Database.Database;
+
+  constructor(readonly path: string) {
+    this.#db = openDatabase(path, 'reads');
+    this.#db.exec('CREATE TABLE IF NOT EXISTS policy_schema_migrations (version INTEGER PRIMARY KEY)');
+    const row = this.#db.prepare('SELECT MAX(version) AS v FROM policy_schema_migrations').get() as { v: number | null };
+    const current = row.v ?? 0;
+    if (current > policyMigrations.length) {
+      throw new StoreError('ERR_STORE_SCHEMA_NEWER', `database ${path} has policy schema version ${current}, newer than this ` +
+        `Bulwark knows (${policyMigrations.length}); upgrade Bulwark or use another --db`, false);
+    }
+    for (let v = current + 1; v <= policyMigrations.length; v++) {
+      this.#db.transaction(() => {
+        this.#db.exec(policyMigrations[v - 1]!);
+        this.#db.prepare('INSERT INTO policy_schema_migrations (version) VALUES (?)').run(v);
+      })();
+    }
+  }
+
+  async currentRules(): Promise<StoredRuleSet | undefined> {
+    const row = this.#db.prepare('SELECT version, at, by, rules FROM rule_versions ORDER BY version DESC LIMIT 1').get() as
+      { version: number; at: string; by: string; rules: string } | undefined;
+    return row ? { version: row.version, at: row.at, by: row.by, rules: JSON.parse(row.rules) } : undefined;
+  }
+
+  async saveRules(c: Omit<RuleChange, 'version'> & { expectedVersion: number; rules: Array<Record<string, unknown>> }): Promise<StoredRuleSet> {
+    const version = c.expectedVersion + 1;
+    return this.#db.transaction(() => {
+      const row = this.#db.prepare('SELECT MAX(version) AS v FROM rule_versions').get() as { v: number | null };
+      if ((row.v ?? 0) !== c.expectedVersion) {
+        throw new StoreError('ERR_STORE_CONFLICT', `the rules changed meanwhile (now version ${row.v ?? 0}, expected ${c.expectedVersion}); read them again and retry`, true);
+      }
+      this.#db.prepare('INSERT INTO rule_versions (version, at, by, action, rule_id, before, after, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(version, c.at, c.by, c.action, c.rule_id ?? null, JSON.stringify(c.before ?? null), JSON.stringify(c.after ?? null), JSON.stringify(c.rules));
+      return { version, at: c.at, by: c.by, rules: c.rules };
+    }).immediate();
+  }
+
+  async ruleChanges(q: { limit: number; before?: number }): Promise<RuleChange[]> {
+    const rows = this.#db.prepare('SELECT version, at, by, action, rule_id, before, after FROM rule_versions WHERE version < ? ORDER BY version DESC LIMIT ?')
+      .all(q.before ?? Number.MAX_SAFE_INTEGER, q.limit) as Array<{ version: number; at: string; by: string; action: RuleChange['action']; rule_id: string | null; before: string; after: string }>;
+    return rows.map((r) => ({
+      version: r.version, at: r.at, by: r.by, action: r.action, ...(r.rule_id ? { rule_id: r.rule_id } : {}),
+      before: JSON.parse(r.before), after: JSON.parse(r.after),
+    }));
+  }
+
+  async listEntries(): Promise<StoredListEntry[]> {
+    const rows = this.#db.prepare('SELECT body FROM list_entries ORDER BY list, value').raw().all() as Array<[string]>;
+    return rows.map((r) => JSON.parse(r[0]) as StoredListEntry);
+  }
+
+  async putListEntry(e: StoredListEntry): Promise<void> {
+    this.#db.transaction(() => {
+      this.#db.prepare('INSERT OR REPLACE INTO list_entries (list, value, body) VALUES (?, ?, ?)').run(e.list, e.value, JSON.stringify(e));
+      this.#db.prepare("INSERT INTO list_audit (at, by, action, list, value, body) VALUES (?, ?, 'put', ?, ?, ?)").run(e.addedAt, e.addedBy, e.list, e.value, JSON.stringify(e));
+    }).immediate();
+  }
+
+  async removeListEntry(list: string, value: string, by: string, at: string): Promise<boolean> {
+    return this.#db.transaction(() => {
+      const gone = this.#db.prepare('DELETE FROM list_entries WHERE list = ? AND value = ?').run(list, value).changes > 0;
+      if (gone) this.#db.prepare("INSERT INTO list_audit (at, by, action, list, value, body) VALUES (?, ?, 'remove', ?, ?, NULL)").run(at, by, list, value);
+      return gone;
+    }).immediate();
+  }
+
+  async close(): Promise<void> {
+    this.#db.close();
+  }
+}
