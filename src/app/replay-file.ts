@@ -21,6 +21,8 @@ export interface ReplayFileJob {
   config: Config;
   /** A rule file to decide with (checked before the thread starts: see loadRuleFile). */
   rules?: string;
+  /** A strategies file, JSON or YAML (checked before the thread starts: see loadStrategiesFile). */
+  strategies?: string;
 }
 
 /** What the replay thread reports. */

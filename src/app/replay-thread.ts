@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { replay } from './replay.js';
 import { openStore } from './stores.js';
 import { loadRuleFile } from './rules.js';
+import { loadStrategiesFile } from './strategies.js';
 import type { ReplayFileJob, ReplayThreadMessage } from './replay-file.js';
 
 const job = workerData as ReplayFileJob;
@@ -13,7 +14,9 @@ const input = job.events === '-' ? process.stdin : createReadStream(job.events, 
 const store = job.db ? openStore(job.db) : undefined;
 try {
   const rules = job.rules ? loadRuleFile(job.rules) : undefined;
-  const summary = await replay({ input, outDir: job.outDir, config: job.config, store, onProgress: (p) => post({ progress: p }), ...(rules ? { rules } : {}) });
+  const strategies = job.strategies ? loadStrategiesFile(job.strategies) : undefined;
+  const summary = await replay({ input, outDir: job.outDir, config: job.config, store, onProgress: (p) => post({ progress: p }),
+    ...(rules ? { rules } : {}), ...(strategies ? { strategies } : {}) });
   await store?.close();
   post({ summary });
 } catch (err) {

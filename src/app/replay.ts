@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
-import type { Alert, DecisionValue, Rejection } from '../contract/index.js';
+import type { Alert, DecisionValue, Rejection, StrategiesFile } from '../contract/index.js';
 import { DECISION_POINTS, parseLine, readLines, toLine } from '../contract/index.js';
 import { compareWarnings, warningKey, type DecisionRules, type RuleVerdict, type Store, type Warning } from '../core/index.js';
 import type { Config } from '../config/index.js';
 import { Engine } from './engine.js';
+import { strategiesTimeline } from './strategies.js';
 
 export interface ReplayOptions {
   input: Readable;
@@ -23,6 +24,8 @@ export interface ReplayOptions {
   now?: () => number;
   /** Analysts' rules to decide with (`--rules`); their hits are counted in the summary. */
   rules?: DecisionRules;
+  /** Merchants' strategies (`--strategies`, checked), in effect from the first event. */
+  strategies?: StrategiesFile;
 }
 
 export interface ReplayProgress {
@@ -49,7 +52,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   const now = opts.now ?? (() => performance.now());
   const started = now();
   mkdirSync(opts.outDir, { recursive: true });
-  const engine = await Engine.open(opts.config, opts.store, opts.rules ? { rules: opts.rules } : undefined);
+  const engine = await Engine.open(opts.config, opts.store, { ...(opts.rules ? { rules: opts.rules } : {}), strategies: strategiesTimeline(opts.strategies) });
   const decisionsOut = new NdjsonWriter(join(opts.outDir, 'decisions.ndjson'));
   const rejectedOut = new NdjsonWriter(join(opts.outDir, 'rejected.ndjson'));
   const summary: ReplaySummary = {
