@@ -2,8 +2,8 @@
 // is given) one batch at a time. Replay, serve and tests all run events through this.
 import { DEFAULT_SOURCE, type Alert, type BulwarkEvent, type Decision } from '../contract/index.js';
 import {
-  Entities, MemoryAppliedEvents, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts, storedEvent, warningKey,
-  type AccountState, type Cluster, type CommitBatch, type DecisionRules, type PipelineOptions, type ProcessOutcome, type Store, type StoredEvent, type Warning,
+  Entities, MemoryAppliedEvents, WATERMARK, MemoryStateStore, NS, Pipeline, clusterOf, compareAlerts, storedEvent, warningKey,
+  type AccountState, type Cluster, type CommitBatch, type DecisionRules, type PipelineOptions, type ProcessOutcome, type SharedSignals, type Store, type StoredEvent, type Warning,
 } from '../core/index.js';
 import { detectors, priceBaseline } from '../detectors/index.js';
 import { StrategyTimeline, strategyGuards, type StrategyBook } from '../rules/strategies/index.js';
@@ -47,6 +47,8 @@ export interface EngineRules {
    * shop has the default price guard only.
    */
   strategies?: StrategyTimeline;
+  /** Signals shared by partner platforms (src/alliance), read at every event; none: no shared signal counts. */
+  signals?: SharedSignals;
 }
 
 /** Runs the pipeline and persists its effects in batches. */
@@ -81,6 +83,7 @@ export class Engine {
       rules: () => this.#rules,
       ...(rules.candidate ? { candidate: rules.candidate } : {}),
       activity: rules.activity === true || rules.rules !== undefined || rules.candidate !== undefined,
+      ...(rules.signals ? { signals: rules.signals } : {}),
       state,
       applied,
       alerts: {
@@ -226,6 +229,11 @@ export class Engine {
   /** Every alert in its current state, first seen first. */
   alerts(): Alert[] {
     return [...this.#alerts.values()].sort(compareAlerts);
+  }
+
+  /** The newest event time applied (epoch ms): a received signal is in force from just after it. Undefined before the first event. */
+  get watermark(): number | undefined {
+    return this.#state.get<number>(WATERMARK.ns, WATERMARK.id);
   }
 
   get alertCount(): number {
