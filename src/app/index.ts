@@ -13,3 +13,8 @@ export * from './links.js';
 export * from './rules.js';
 export * from './backtest.js';
 export * from './policy.js';
+export * from './cases.js';
+export * from './export.js';
+export * from './publish.js';
+export * from './worker.js';
+export * from './strategies.js';

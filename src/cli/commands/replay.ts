@@ -1,7 +1,7 @@
-// `bulwark replay FILE|- --out DIR [--db PATH] [--config FILE]`
+// `bulwark replay FILE|- --out DIR [--db PATH] [--config FILE] [--rules FILE] [--strategies FILE]`
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadRuleFile, replayFile } from '../../app/index.js';
+import { loadRuleFile, loadStrategiesFile, replayFile } from '../../app/index.js';
 import { loadConfig } from '../../config/index.js';
 import { UsageError } from '../errors.js';
 import { replayProgress } from '../progress.js';
@@ -14,14 +14,17 @@ export function registerReplay(program: Command): void {
     .option('--db <path>', 'SQLite file to keep events, decisions, alerts and state in (resumable)')
     .option('--config <file>', 'configuration file (JSON)')
     .option('--rules <file>', 'rule file (YAML, docs/rules.md) to decide with; refused whole before the replay starts if any rule is bad')
-    .action(async (events: string, opts: { out: string; db?: string; config?: string; rules?: string }) => {
+    .option('--strategies <file>', "merchants' strategies by shop (JSON or YAML, docs/strategies.md), in force from the first event; refused whole if any is bad")
+    .action(async (events: string, opts: { out: string; db?: string; config?: string; rules?: string; strategies?: string }) => {
       if (events !== '-' && !existsSync(events)) {
         throw new UsageError(`events file ${events} does not exist; pass an NDJSON file, or - to read standard input`);
       }
       const config = loadConfig(opts.config ? { file: opts.config } : {});
       if (opts.rules) loadRuleFile(opts.rules);
+      if (opts.strategies) loadStrategiesFile(opts.strategies);
       const progress = replayProgress();
-      const s = await replayFile({ events, outDir: opts.out, config, ...(opts.db ? { db: opts.db } : {}), ...(opts.rules ? { rules: opts.rules } : {}) }, progress.update);
+      const s = await replayFile({ events, outDir: opts.out, config, ...(opts.db ? { db: opts.db } : {}), ...(opts.rules ? { rules: opts.rules } : {}),
+        ...(opts.strategies ? { strategies: opts.strategies } : {}) }, progress.update);
       progress.done();
       process.stderr.write(
         `replayed ${s.lines} lines: ${s.events.accepted} applied, ${s.events.already_applied} already applied, ` +
