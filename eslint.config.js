@@ -13,12 +13,13 @@ const ALLOWED = {
   rules: ['core', 'contract', 'text'],
   text: ['contract'],
   cases: ['core', 'contract'],
-  store: ['core', 'contract'],
+  // Stores implement the case desk's port (CaseStore) beside the core's.
+  store: ['core', 'contract', 'cases'],
   stream: ['core', 'contract'],
   shared: ['core', 'contract'],
-  http: ['core', 'contract', 'store', 'config'],
+  http: ['core', 'contract', 'store', 'config', 'cases'],
   sim: ['core', 'contract', 'text'],
-  config: ['core', 'contract', 'detectors', 'rules'],
+  config: ['core', 'contract', 'detectors', 'rules', 'cases'],
   app: LAYERS.filter((l) => l !== 'cli' && l !== 'app'),
   cli: ['app', 'config', 'contract'],
 };

@@ -14,6 +14,7 @@ export * from './rules.js';
 export * from './backtest.js';
 export * from './policy.js';
 export * from './cases.js';
+export * from './cases.js';
 export * from './export.js';
 export * from './publish.js';
 export * from './worker.js';

@@ -11,6 +11,8 @@ export interface CreateKeyOptions {
   role: string;
   /** The shop a merchant key is scoped to; required for merchant keys, refused for others. */
   shop?: string;
+  /** The account a consumer key is scoped to; required for consumer keys, refused for others. */
+  account?: string;
   /** The tenant (event `source`) the key belongs to; defaults to "default". */
   source?: string;
   /** SQLite file the key is stored in. */
@@ -33,6 +35,12 @@ export async function createKey(opts: CreateKeyOptions): Promise<{ key: string; 
   if (role !== 'merchant' && opts.shop !== undefined) {
     throw new KeyOptionsError(`--shop scopes merchant keys only, and this key's role is ${role}; leave --shop out`);
   }
+  if (role === 'consumer' && !opts.account) {
+    throw new KeyOptionsError('a consumer key is scoped to one account: pass --account ACCOUNT_ID');
+  }
+  if (role !== 'consumer' && opts.account !== undefined) {
+    throw new KeyOptionsError(`--account scopes consumer keys only, and this key's role is ${role}; leave --account out`);
+  }
   if (opts.source !== undefined && opts.source.trim() === '') {
     throw new KeyOptionsError('--source must name a tenant (the events\' "source"), received an empty string');
   }
@@ -46,6 +54,7 @@ export async function createKey(opts: CreateKeyOptions): Promise<{ key: string; 
     createdAt: new Date().toISOString(),
   };
   if (opts.shop !== undefined) record.shop = opts.shop;
+  if (opts.account !== undefined) record.account = opts.account;
   if (opts.keys) {
     await opts.keys.createKey(record);
   } else {

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { buildServer, createLogger } from '../http/index.js';
 import type { Config } from '../config/index.js';
 import { Engine } from './engine.js';
+import { openCaseDesk, type CaseDeskHandle } from './cases.js';
 import { SqlitePolicyStore, SqliteStore } from '../store/index.js';
 import { Policy } from './policy.js';
 import { readRuleFile } from './rules.js';
@@ -35,6 +36,7 @@ export interface ServeOptions {
 export async function serve(opts: ServeOptions): Promise<void> {
   const store = openStore(opts.db);
   let app: FastifyInstance | undefined;
+  let cases: CaseDeskHandle | undefined;
   let policyStore: SqlitePolicyStore | undefined;
   try {
     // Windowed activity is kept from the start: an analyst may add a rule that reads it at any time.
@@ -44,7 +46,10 @@ export async function serve(opts: ServeOptions): Promise<void> {
       ...(opts.rules ? { rulesFile: { path: opts.rules, text: readRuleFile(opts.rules) } } : {}) });
     // The dashboard aggregates are answered by the SQLite store; PostgreSQL does not answer them yet.
     const activity = store instanceof SqliteStore ? store : undefined;
-    app = await buildServer({ engine, store, keys: store, activity, policy, consoleDir: CONSOLE_DIR, logger: opts.logger ?? createLogger() });
+    // The case desk keeps its records in the store's CaseStore (SQLite for now).
+    cases = 'cases' in store ? await openCaseDesk({ config: opts.config, engine, store }) : undefined;
+    app = await buildServer({ engine: cases?.engine ?? engine, store, keys: store, activity, policy, consoleDir: CONSOLE_DIR,
+      logger: opts.logger ?? createLogger(), ...(cases ? { cases: cases.desk } : {}) });
     const url = await listen(app, opts.host, opts.port);
     opts.onListening?.(url);
     await stopSignal(opts.signals ?? ['SIGINT', 'SIGTERM']);
@@ -58,6 +63,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   } finally {
     // Only on a failure before the signal: the server may be half started.
     if (app) await app.close();
+    await cases?.close();
     await policyStore?.close();
     await store.close();
   }

@@ -3,6 +3,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ALERT_KINDS } from '../contract/index.js';
 import { DEFAULT_GRAPH_PARAMS, DEFAULT_WARNING_PARAMS } from '../core/index.js';
+import { CasesConfigSchema, defaultCasesConfig } from '../cases/index.js';
 import { detectors } from '../detectors/index.js';
 
 const ThresholdsSchema = Type.Object({
@@ -46,6 +47,8 @@ export const ConfigSchema = Type.Object({
     batchSize: Type.Integer({ minimum: 1, maximum: 1_000_000,
       description: 'events applied per store transaction; larger batches are faster, smaller ones lose less work on a crash' }),
   }, { additionalProperties: false }),
+  /** The case desk: sanctions per kind, points and escalation, complaints, quality score, evidence and webhooks (docs/cases.md). */
+  cases: CasesConfigSchema,
 }, { additionalProperties: false });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -61,5 +64,6 @@ export function defaultConfig(): Config {
     warnings: { alertKinds: [...DEFAULT_WARNING_PARAMS.alertKinds], withheldReasons: [...DEFAULT_WARNING_PARAMS.withheldReasons] },
     store: { snapshotEvery: 1_000_000 },
     replay: { batchSize: 20_000 },
+    cases: defaultCasesConfig(),
   };
 }

@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   /** A known key outside its role or scope; says nothing about whether the resource exists. */
   forbidden: 403,
   not_found: 404,
+  /** The request conflicts with the record's state: a resolved case resolved again, an appeal decided twice. */
+  conflict: 409,
   /** The body is over the byte limit of its route. */
   payload_too_large: 413,
   /** A batch has more events than one request may carry. */
@@ -26,6 +28,8 @@ export const ERROR_STATUS = {
   /** The store failed or the ingest path stopped after a failure; readiness is down too. */
   store_unavailable: 503,
   not_ready: 503,
+  /** A feature needs configuration the server does not have (the message names the setting). */
+  not_configured: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -89,6 +93,11 @@ export function toHttpError(err: unknown): HttpError {
       return new HttpError('body_empty', message);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new HttpError('invalid_request', `${message}; send a Content-Length that matches the body`);
+    case 'ERR_CASES_NOT_FOUND': return new HttpError('not_found', message);
+    case 'ERR_CASES_FORBIDDEN': return new HttpError('forbidden', message);
+    case 'ERR_CASES_CONFLICT': return new HttpError('conflict', message);
+    case 'ERR_CASES_INVALID': return new HttpError('invalid_request', message);
+    case 'ERR_CASES_NO_HASH_SECRET': return new HttpError('not_configured', message);
   }
   // Other client errors Fastify raises (a malformed URL, a bad header): keep them 4xx, with its message.
   const status = (err as { statusCode?: unknown }).statusCode;

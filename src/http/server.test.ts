@@ -35,7 +35,7 @@ test('a route that needs a key answers 401 without one, with an unknown one, or 
 
 test('a known key outside its role gets 403 on alerts and metrics', async () => {
   for (const role of ['ingest', 'merchant', 'consumer', 'partner']) {
-    const key = await server.key(role, role === 'merchant' ? { shop: 's_1' } : {});
+    const key = await server.key(role, role === 'merchant' ? { shop: 's_1' } : role === 'consumer' ? { account: 'u_1' } : {});
     for (const path of ['/v1/alerts', '/metrics']) {
       const res = await server.request(path, { key });
       assert.equal(res.status, 403, `${role} ${path}`);

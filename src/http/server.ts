@@ -27,6 +27,11 @@ import { shopsRoutes } from './routes/shops.js';
 import { alertLinksRoutes } from './routes/alert-links.js';
 import { meRoutes } from './routes/me.js';
 import { statsRoutes } from './routes/stats.js';
+import { casesRoutes } from './routes/cases.js';
+import { complaintsRoutes } from './routes/complaints.js';
+import { sanctionsRoutes } from './routes/sanctions.js';
+import { webhooksRoutes } from './routes/webhooks.js';
+import type { CaseDesk } from '../cases/index.js';
 import { registerConsole } from './console.js';
 
 export interface ServerOptions {
@@ -45,6 +50,8 @@ export interface ServerOptions {
   logger?: FastifyBaseLogger;
   /** Overrides of the ingest limits (tests use small ones). */
   limits?: Partial<IngestLimits>;
+  /** The case desk (cases, sanctions, appeals, complaints, quality, evidence, webhooks); without it those routes are absent. */
+  cases?: CaseDesk;
 }
 
 /** The Bulwark HTTP API as a Fastify instance, ready to `listen`. */
@@ -106,6 +113,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(alertLinksRoutes, { store: opts.store, links: (id, source) => opts.engine.links(id, source) });
   await app.register(meRoutes);
   if (opts.activity) await app.register(statsRoutes, { activity: opts.activity });
+  if (opts.cases) {
+    const desk = opts.cases;
+    await app.register(casesRoutes, { desk });
+    await app.register(sanctionsRoutes, { desk });
+    await app.register(complaintsRoutes, { desk,
+      submit: async (event, key) => (await ingestor.ingest([{ line: 1, result: { ok: true, event } }], key))[0]! });
+    await app.register(webhooksRoutes, { store: desk.store, metrics });
+  }
   if (opts.consoleDir !== undefined) await registerConsole(app, opts.consoleDir);
   await app.register(healthRoutes, { store: opts.store, ingestFailure: () => ingestor.failure });
   await app.register(metricsRoutes, { metrics });

@@ -10,6 +10,8 @@ export interface ApiKeyRecord {
   role: Role;
   /** The shop a merchant key is scoped to. */
   shop?: string;
+  /** The account a consumer key is scoped to. */
+  account?: string;
   /** The tenant (event `source`) the key belongs to. */
   source: string;
   createdAt: string;

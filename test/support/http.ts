@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { Engine, createKey } from '../../src/app/index.js';
-import { loadConfig } from '../../src/config/index.js';
+import { Engine, createKey, openCaseDesk } from '../../src/app/index.js';
+import { loadConfig, type Config, type DeepPartial } from '../../src/config/index.js';
 import { buildServer, type IngestLimits } from '../../src/http/index.js';
 import { SqliteStore } from '../../src/store/index.js';
 
@@ -17,7 +17,7 @@ export interface TestServer {
   store: SqliteStore;
   engine: Engine;
   /** Creates a key with `role` and returns it. */
-  key(role: string, opts?: { source?: string; shop?: string }): Promise<string>;
+  key(role: string, opts?: { source?: string; shop?: string; account?: string }): Promise<string>;
   /** Closes the store under the running server (to test failures); `close` then leaves it alone. */
   closeStore(): Promise<void>;
   /** fetch against the server with an optional bearer key. */
@@ -26,12 +26,17 @@ export interface TestServer {
 }
 
 /** Starts a server on 127.0.0.1 and a free port. */
-export async function startServer(opts: { limits?: Partial<IngestLimits>; logger?: FastifyBaseLogger; consoleDir?: string } = {}): Promise<TestServer> {
+export async function startServer(opts: { limits?: Partial<IngestLimits>; logger?: FastifyBaseLogger; consoleDir?: string;
+  config?: DeepPartial<Config> } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-http-'));
   const db = join(dir, 'bulwark.db');
   const store = new SqliteStore(db);
-  const engine = await Engine.open(loadConfig(), store);
-  const app = await buildServer({ engine, store, keys: store, activity: store, limits: opts.limits, logger: opts.logger, consoleDir: opts.consoleDir });
+  const config = loadConfig(opts.config ? { overrides: opts.config } : {});
+  const engine = await Engine.open(config, store);
+  // The case desk as `serve` wires it: its routes, and cases kept in step after every commit.
+  const cases = await openCaseDesk({ config, engine, store });
+  const app = await buildServer({ engine: cases.engine, store, keys: store, activity: store, limits: opts.limits, logger: opts.logger,
+    consoleDir: opts.consoleDir, cases: cases.desk });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   let storeOpen = true;
   return {
@@ -51,6 +56,7 @@ export async function startServer(opts: { limits?: Partial<IngestLimits>; logger
     },
     async close() {
       await app.close();
+      await cases.close();
       if (storeOpen) await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

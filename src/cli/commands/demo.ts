@@ -25,9 +25,10 @@ export function registerDemo(program: Command): void {
       process.stdout.write(`\n${r.evaluation.table}\n`);
       log(`\noutputs: ${r.replayDir}/decisions.ndjson, alerts.ndjson, warnings.ndjson, rejected.ndjson, summary.json; evaluation: ${r.evaluation.jsonPath}`);
       log(`database: ${r.dbPath}`);
-      log('\nto explore the alerts over HTTP:');
+      log('\nto explore the alerts in the console (a web page) and over HTTP:');
       log(`  KEY=$(npx bulwark keys create --role analyst --db ${r.dbPath})`);
       log(`  npx bulwark serve --db ${r.dbPath} &`);
+      log('  open http://127.0.0.1:8080/ and sign in with $KEY (a merchant: keys create --role merchant --shop SHOP)');
       log('  curl -s -H "Authorization: Bearer $KEY" "http://127.0.0.1:8080/v1/alerts?limit=5"');
     });
 }

@@ -136,7 +136,7 @@ test('an ingest key gets 403 and no key 401', async () => {
   assert.equal(ingest.status, 403);
   assert.equal(ingest.json.error.code, 'forbidden');
   assert.equal((await get('/v1/shops/s_1/warnings', null)).status, 401);
-  assert.equal((await get('/v1/shops/s_1/warnings', await server.key('consumer'))).status, 403);
+  assert.equal((await get('/v1/shops/s_1/warnings', await server.key('consumer', { account: 'u_1' }))).status, 403);
 });
 
 test('a bad cursor or query gets 400 naming what to fix', async () => {

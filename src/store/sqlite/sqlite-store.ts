@@ -10,6 +10,8 @@ import { openDatabase } from './open.js';
 import { BatchWriter, SNAPSHOT_CHUNK, stateChunks, toRows, type WriteStep } from './batch-writer.js';
 import { WriterThread } from './writer-client.js';
 import { StoreError } from '../store-error.js';
+import { migrateCases } from './case-migrations.js';
+import { SqliteCaseStore } from './case-store.js';
 import { activity, activitySpan, itemActivity } from './activity.js';
 
 /**
@@ -22,12 +24,16 @@ const SNAPSHOT_WINDOW = 4;
 export class SqliteStore implements Store, KeyStore, ActivityReader {
   readonly #db: Database.Database;
   readonly #writer: WriterThread | BatchWriter;
+  /** The case desk's records, in the same file. */
+  readonly cases: SqliteCaseStore;
 
   constructor(readonly path: string) {
     // An in-memory database exists only on this connection, so it is written here.
     const inMemory = path === ':memory:' || path === '';
     this.#db = openDatabase(path, inMemory ? 'writes' : 'reads');
     this.#migrate();
+    migrateCases(this.#db, path);
+    this.cases = new SqliteCaseStore(this.#db);
     this.#writer = inMemory ? new BatchWriter(this.#db) : new WriterThread(path);
   }
 
@@ -190,16 +196,17 @@ export class SqliteStore implements Store, KeyStore, ActivityReader {
   }
 
   async createKey(k: ApiKeyRecord): Promise<void> {
-    this.#db.prepare('INSERT INTO api_keys (id, hash, role, shop, source, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(k.id, k.hash, k.role, k.shop ?? null, k.source, k.createdAt);
+    this.#db.prepare('INSERT INTO api_keys (id, hash, role, shop, account, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(k.id, k.hash, k.role, k.shop ?? null, k.account ?? null, k.source, k.createdAt);
   }
 
   async findKey(hash: string): Promise<ApiKeyRecord | undefined> {
-    const row = this.#db.prepare('SELECT id, hash, role, shop, source, created_at FROM api_keys WHERE hash = ?').get(hash) as
-      { id: string; hash: string; role: string; shop: string | null; source: string; created_at: string } | undefined;
+    const row = this.#db.prepare('SELECT id, hash, role, shop, account, source, created_at FROM api_keys WHERE hash = ?').get(hash) as
+      { id: string; hash: string; role: string; shop: string | null; account: string | null; source: string; created_at: string } | undefined;
     if (!row) return undefined;
     const rec: ApiKeyRecord = { id: row.id, hash: row.hash, role: row.role as ApiKeyRecord['role'], source: row.source, createdAt: row.created_at };
     if (row.shop !== null) rec.shop = row.shop;
+    if (row.account !== null) rec.account = row.account;
     return rec;
   }
 
