@@ -9,3 +9,4 @@ export { PostgresStore } from './postgres/postgres-store.js';
 export { isPostgresUrl } from './postgres/connection.js';
 export { CheckpointMoved, type CommitOptions, type StreamPosition } from './postgres/commit.js';
 export { SqlitePolicyStore } from './sqlite/policy-store.js';
+export type { PartitionedEvent } from './postgres/stream-reads.js';

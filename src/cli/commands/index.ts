@@ -8,7 +8,11 @@ import { registerSimulate } from './simulate.js';
 import { registerEval } from './eval.js';
 import { registerDemo } from './demo.js';
 import { registerLinks } from './links.js';
+import { registerExport } from './export.js';
+import { registerPublish } from './publish.js';
+import { registerWorker } from './worker.js';
 import { registerBacktest } from './backtest.js';
+import { registerLists } from './lists.js';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -21,5 +25,9 @@ export const commands: RegisterCommand[] = [
   registerEval,
   registerDemo,
   registerLinks,
+  registerExport,
+  registerPublish,
+  registerWorker,
   registerBacktest,
+  registerLists,
 ];

@@ -7,15 +7,16 @@ import type { CommitBatch } from '../../core/index.js';
 /** State entries per statement of a snapshot. */
 export const SNAPSHOT_CHUNK = 20_000;
 
-/** Where a worker took a batch's events from, and the partition checkpoint it moves. */
+/** Where a worker took a batch's events from, and the partition checkpoints it moves. */
 export interface StreamPosition {
-  partition: number;
-  /** The stream sequence of each event of the batch, in order. */
+  /** Each event's partition and stream sequence, in the batch's order. */
+  partitionOf: readonly number[];
   seqs: readonly number[];
-  /** The partition's checkpoint the batch was applied after; the commit fails if another moved it. */
-  after: number;
-  /** The checkpoint once the batch is in (its last sequence, or past skipped duplicates). */
-  upTo: number;
+  /**
+   * Each partition of the batch: the checkpoint it was applied after (the commit fails with
+   * CheckpointMoved if another writer moved it) and the checkpoint once it is in.
+   */
+  partitions: ReadonlyArray<{ partition: number; after: number; upTo: number }>;
 }
 
 /** Extra controls of a worker's commit. */
@@ -79,13 +80,15 @@ export async function writeBatch(client: pg.PoolClient, rows: Rows, batch: Commi
   await client.query('BEGIN');
   if (stream) {
     // Fencing: of two workers that both believe they own a partition, one commit wins; the other
-    // finds the checkpoint moved and gives the partition up. The row lock also orders them.
-    const { rows: cp } = await client.query<{ seq: string }>(
-      `INSERT INTO stream_checkpoints (partition, seq) VALUES ($1, 0) ON CONFLICT (partition) DO UPDATE SET seq = stream_checkpoints.seq
-       RETURNING seq`, [stream.partition]);
-    const found = Number(cp[0]!.seq);
-    if (found !== stream.after) throw new CheckpointMoved(stream.partition, found);
-    await client.query('UPDATE stream_checkpoints SET seq = $2 WHERE partition = $1', [stream.partition, stream.upTo]);
+    // finds the checkpoint moved and gives the partition up. The row locks also order them.
+    for (const p of [...stream.partitions].sort((x, y) => x.partition - y.partition)) {
+      const { rows: cp } = await client.query<{ seq: string }>(
+        `INSERT INTO stream_checkpoints (partition, seq) VALUES ($1, 0) ON CONFLICT (partition) DO UPDATE SET seq = stream_checkpoints.seq
+         RETURNING seq`, [p.partition]);
+      const found = Number(cp[0]!.seq);
+      if (found !== p.after) throw new CheckpointMoved(p.partition, found);
+      await client.query('UPDATE stream_checkpoints SET seq = $2 WHERE partition = $1', [p.partition, p.upTo]);
+    }
   }
   const e = rows.events;
   if (e.id.length) {
@@ -95,7 +98,7 @@ export async function writeBatch(client: pg.PoolClient, rows: Rows, batch: Commi
       `INSERT INTO events (id, type, time, source, late, body, stream_partition, stream_seq)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::integer[], $8::bigint[])
        ${stream ? 'ON CONFLICT (id) DO NOTHING' : ''}`,
-      [e.id, e.type, e.time, e.source, e.late, e.body, stream ? e.id.map(() => stream.partition) : e.id.map(() => null), stream ? stream.seqs : e.id.map(() => null)]);
+      [e.id, e.type, e.time, e.source, e.late, e.body, stream ? stream.partitionOf : e.id.map(() => null), stream ? stream.seqs : e.id.map(() => null)]);
   }
   const d = rows.decisions;
   if (d.eventId.length) {

@@ -13,6 +13,7 @@ import { migrate } from './migrations.js';
 import { CheckpointMoved, toRows, writeBatch, type CommitOptions } from './commit.js';
 import { insertKey, selectKey } from './api-keys.js';
 import { scan } from './scan.js';
+import { checkpoints, maxVersion, partitionEvents, storedAmong, type PartitionedEvent } from './stream-reads.js';
 
 /** Store and KeyStore over a PostgreSQL schema. */
 export class PostgresStore implements Store, KeyStore {
@@ -176,6 +177,26 @@ export class PostgresStore implements Store, KeyStore {
 
   async findKey(hash: string): Promise<ApiKeyRecord | undefined> {
     return this.#read('looking up an API key', (pool) => selectKey(pool, hash));
+  }
+
+  /** The stream's partition checkpoints: the last sequence committed per partition. */
+  async checkpoints(): Promise<Map<number, number>> {
+    return this.#read('reading partition checkpoints', checkpoints);
+  }
+
+  /** Which of `ids` are stored events. */
+  async storedAmong(ids: readonly string[]): Promise<Set<string>> {
+    return this.#read('looking up applied events', (pool) => storedAmong(pool, ids));
+  }
+
+  /** The highest alert or warning version stored. */
+  async maxVersion(): Promise<number> {
+    return this.#read('reading the highest version', maxVersion);
+  }
+
+  /** The stored events of some partitions past a sequence each, in commit order. */
+  async partitionEvents(after: ReadonlyMap<number, number>, each: (e: PartitionedEvent) => void): Promise<void> {
+    await this.#read('reading stored events', (pool) => partitionEvents(pool, after, each));
   }
 
   /** Waits for the queries under way, then closes the pool; closing twice is harmless. */

@@ -25,6 +25,7 @@ export async function scan<R extends Record<string, unknown>>(
     for (const r of rows) each(r);
     if (rows.length < SCAN_PAGE) return;
     const tail = rows[rows.length - 1]!;
-    last = q.keys.map((k) => tail[k]);
+    // A key may be qualified (e.seq); the row carries it under its column name.
+    last = q.keys.map((k) => tail[k.slice(k.lastIndexOf('.') + 1)]);
   }
 }
