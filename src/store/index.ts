@@ -3,6 +3,7 @@
 export * from './keys.js';
 export * from './cursor.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
+export { SqliteStrategyStore } from './sqlite/sqlite-strategy-store.js';
 export { SqliteCaseStore } from './sqlite/case-store.js';
 export { StoreError } from './store-error.js';
 export { PostgresStore } from './postgres/postgres-store.js';
