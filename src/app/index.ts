@@ -19,3 +19,4 @@ export * from './publish.js';
 export * from './worker.js';
 export * from './strategies.js';
 export * from './lists.js';
+export * from './lists.js';

@@ -139,29 +139,7 @@ export class Policy {
 
   /** Normalises, checks and (for personal data) hashes a value for a list. */
   toEntry(list: string, input: ListEntryInput, who: { by: string; at: string }): ListEntry {
-    const name = this.#checkList(list);
-    const kind = kindOf(name);
-    let value: string;
-    if (kind === 'addresses') value = addressValue(input.value);
-    else if (typeof input.value !== 'string') throw new ListValueError('ERR_LISTS_VALUE', `a ${kind} entry's value must be a string`);
-    else value = kind === 'contacts' ? contactValue(input.value) : normalise(kind, input.value);
-    const { range } = checkValue(kind, value);
-    const hashed = isHashedKind(kind) && !range;
-    if (hashed && !this.#hasher) {
-      throw new ListValueError('ERR_LISTS_NO_KEY', `${name} keeps only keyed hashes, and this server has no key: set BULWARK_LIST_KEY ` +
-        '(32 characters or more, kept apart from the database) and restart it (docs/lists.md)');
-    }
-    const entry: ListEntry = { list: name, value: hashed ? this.#hasher!.hash(kind, value) : value, hashed, addedAt: who.at, addedBy: who.by };
-    if (hashed) entry.keyId = this.#hasher!.keyId;
-    if (input.expires !== undefined) {
-      const at = Date.parse(input.expires);
-      if (!/^\d{4}-\d\d-\d\dT/.test(input.expires) || Number.isNaN(at)) {
-        throw new ListValueError('ERR_LISTS_VALUE', `expires must be an RFC 3339 time such as 2026-12-01T00:00:00.000Z, received ${JSON.stringify(input.expires)}`);
-      }
-      entry.expiresAt = at;
-    }
-    if (input.note !== undefined) entry.note = input.note;
-    return entry;
+    return makeListEntry(list, input, { ...who, hasher: this.#hasher });
   }
 
   #stats(id: string): RuleStats {
@@ -170,8 +148,7 @@ export class Policy {
   }
 
   #checkList(list: string): ListName {
-    if (!isListName(list)) throw new PolicyError('ERR_POLICY_NOT_FOUND', `no list ${JSON.stringify(list)}; the lists are blocked_ and allowed_ accounts, devices, ips, phones, addresses, payments and contacts`);
-    return list;
+    return checkList(list);
   }
 
   #compile(specs: readonly RuleSpec[], version: number, where?: Pick<Parameters<typeof RuleSet.compile>[1], 'sources' | 'problems'>): RuleSet {
@@ -195,4 +172,37 @@ export class Policy {
     this.#lists = new ListIndex(await this.#store.listEntries() as ListEntry[], this.#hasher);
     this.#set?.useLists(this.#lists);
   }
+}
+
+function checkList(list: string): ListName {
+  if (!isListName(list)) throw new PolicyError('ERR_POLICY_NOT_FOUND', `no list ${JSON.stringify(list)}; the lists are blocked_ and allowed_ accounts, devices, ips, phones, addresses, payments and contacts`);
+  return list;
+}
+
+/** A list entry from what a client sends: normalised, checked and, for personal data, hashed with `hasher`. */
+export function makeListEntry(list: string, input: ListEntryInput, who: { by: string; at: string; hasher: ListHasher | undefined }): ListEntry {
+  const name = checkList(list);
+  const kind = kindOf(name);
+  let value: string;
+  if (kind === 'addresses') value = addressValue(input.value);
+  else if (typeof input.value !== 'string') throw new ListValueError('ERR_LISTS_VALUE', `a ${kind} entry's value must be a string`);
+  else value = kind === 'contacts' ? contactValue(input.value) : normalise(kind, input.value);
+  const { range } = checkValue(kind, value);
+  const hashed = isHashedKind(kind) && !range;
+  const hasher = who.hasher;
+  if (hashed && !hasher) {
+    throw new ListValueError('ERR_LISTS_NO_KEY', `${name} keeps only keyed hashes, and there is no key: set BULWARK_LIST_KEY ` +
+      '(32 characters or more, kept apart from the database) (docs/lists.md)');
+  }
+  const entry: ListEntry = { list: name, value: hashed ? hasher!.hash(kind, value) : value, hashed, addedAt: who.at, addedBy: who.by };
+  if (hashed) entry.keyId = hasher!.keyId;
+  if (input.expires !== undefined) {
+    const at = Date.parse(input.expires);
+    if (!/^\d{4}-\d\d-\d\dT/.test(input.expires) || Number.isNaN(at)) {
+      throw new ListValueError('ERR_LISTS_VALUE', `expires must be an RFC 3339 time such as 2026-12-01T00:00:00.000Z, received ${JSON.stringify(input.expires)}`);
+    }
+    entry.expiresAt = at;
+  }
+  if (input.note !== undefined) entry.note = input.note;
+  return entry;
 }

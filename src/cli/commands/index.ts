@@ -13,6 +13,7 @@ import { registerPublish } from './publish.js';
 import { registerWorker } from './worker.js';
 import { registerBacktest } from './backtest.js';
 import { registerLists } from './lists.js';
+import { registerLists } from './lists.js';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -29,5 +30,6 @@ export const commands: RegisterCommand[] = [
   registerPublish,
   registerWorker,
   registerBacktest,
+  registerLists,
   registerLists,
 ];
