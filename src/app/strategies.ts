@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ShopStrategies, StrategiesFile } from '../contract/index.js';
 import type { Page, StrategyStore, StrategyVersion, StrategyVersionQuery } from '../core/index.js';
-import { StrategyTimeline, checkShopStrategies, checkStrategiesFile, describeProblems, timelineFromFile, type StrategyProblem } from '../rules/strategies/index.js';
+import { PRICE_GUARD_DEFAULTS, StrategyTimeline, checkShopStrategies, checkStrategiesFile, describeProblems, timelineFromFile, type StrategyProblem } from '../rules/strategies/index.js';
 
 /** A `--strategies` file that cannot be used; the message lists what to change. */
 export class StrategiesFileError extends Error {
@@ -58,6 +58,9 @@ export class StrategiesInvalidError extends Error {
 
 /** Live merchant strategies of a server: reads from the store, changes through it into the book. */
 export class MerchantStrategies {
+  /** The price guard lines of a shop that set none. */
+  readonly priceGuardDefaults = { warn_below_pct: PRICE_GUARD_DEFAULTS.warnBelowPct, stop_loss_below_pct: PRICE_GUARD_DEFAULTS.stopLossBelowPct };
+
   constructor(private readonly o: {
     store: StrategyStore;
     timeline: StrategyTimeline;

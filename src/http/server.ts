@@ -24,6 +24,7 @@ import { eventsRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { shopsRoutes } from './routes/shops.js';
+import { strategiesRoutes, type StrategiesService } from './routes/strategies.js';
 import { alertLinksRoutes } from './routes/alert-links.js';
 import { meRoutes } from './routes/me.js';
 import { statsRoutes } from './routes/stats.js';
@@ -41,6 +42,8 @@ export interface ServerOptions {
   store: Store;
   /** Analysts' rules and lists (/v1/rules, /v1/lists); without it those routes are absent. */
   policy?: Policy;
+  /** Merchants' strategies (/v1/shops/{id}/strategies); without it those routes are absent. */
+  strategies?: StrategiesService;
   /** Dashboard aggregates (GET /v1/stats/...); without it those routes are absent. */
   activity?: ActivityReader;
   /** The built web console (console/dist), served at /; without it / is not served. */
@@ -105,6 +108,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(eventsRoutes, { ingestor, limits });
   await app.register(alertsRoutes, { store: opts.store, metrics });
   await app.register(shopsRoutes, { store: opts.store, metrics });
+  if (opts.strategies) await app.register(strategiesRoutes, { strategies: opts.strategies, metrics, exclusive: (task) => ingestor.exclusive(task) });
   if (opts.policy) {
     await app.register(rulesRoutes, { policy: opts.policy, registry: metrics.registry });
     await app.register(listsRoutes, { policy: opts.policy });

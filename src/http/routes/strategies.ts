@@ -17,6 +17,8 @@ export interface StrategiesService {
   current(tenant: string, shopId: string): Promise<StrategyVersion | undefined>;
   versions(tenant: string, shopId: string, q: StrategyVersionQuery): Promise<Page<StrategyVersion>>;
   put(o: { tenant: string; shopId: string; strategies: unknown; changedBy: string }): Promise<StrategyVersion>;
+  /** The price guard lines a shop has until it sets its own, shown with every answer. */
+  readonly priceGuardDefaults: { warn_below_pct: number; stop_loss_below_pct: number };
 }
 
 export interface StrategiesRouteOptions {
@@ -24,8 +26,6 @@ export interface StrategiesRouteOptions {
   /** Runs a change between ingest requests, so it takes effect at an exact point of the event stream. */
   exclusive: <T>(task: () => Promise<T>) => Promise<T>;
   metrics: ServerMetrics;
-  /** The price guard lines a shop has until it sets its own, shown with every answer. */
-  priceGuardDefaults: { warn_below_pct: number; stop_loss_below_pct: number };
 }
 
 const StrategiesAnswerSchema = Type.Object({
@@ -50,7 +50,7 @@ const VersionSchema = Type.Object({
 /** Registers the strategies routes. */
 export const strategiesRoutes: FastifyPluginAsyncTypebox<StrategiesRouteOptions> = async (app, o) => {
   const answer = (shopId: string, v: StrategyVersion | undefined) => ({
-    shop_id: shopId, version: v?.version ?? 0, strategies: v?.strategies ?? {}, price_guard_defaults: o.priceGuardDefaults,
+    shop_id: shopId, version: v?.version ?? 0, strategies: v?.strategies ?? {}, price_guard_defaults: o.strategies.priceGuardDefaults,
     ...(v ? { changed_by: v.changed_by, changed_at: v.changed_at } : {}),
   });
 
