@@ -12,7 +12,7 @@ import { registerExport } from './export.js';
 import { registerPublish } from './publish.js';
 import { registerWorker } from './worker.js';
 import { registerBacktest } from './backtest.js';
-import { registerLists } from './lists.js';
+import { registerEvidence } from './evidence.js';
 import { registerLists } from './lists.js';
 
 export type RegisterCommand = (program: Command) => void;
@@ -30,6 +30,6 @@ export const commands: RegisterCommand[] = [
   registerPublish,
   registerWorker,
   registerBacktest,
-  registerLists,
+  registerEvidence,
   registerLists,
 ];
