@@ -138,7 +138,7 @@ test('a merchant on a phone sees, in Chinese, the orders held for its shop and w
   assert.ok(expected.length > 0, 'the flood against the shop held orders');
   assert.equal(shown, expected.length);
   assert.match(await held.first().textContent() ?? '', new RegExp(`订单 ${expected[0]!.order_id}`));
-  assert.match(await held.first().textContent() ?? '', /hold_shipment/);
+  assert.match(await held.first().textContent() ?? '', /处置: 暂停发货/, 'the action hold_shipment, in Chinese');
   await page.waitForTimeout(600); // the menu slides away after the navigation
   await page.screenshot({ path: join(SHOTS, 'merchant-held-orders.png') });
   assert.deepEqual(problems, []);

@@ -188,7 +188,7 @@ export const zh: Record<MessageKey, string> = {
   'lang.switch': 'English',
 };
 
-/** Names of alert kinds, decisions, severities, warning kinds and bucket widths, by language. */
+/** Names of alert kinds, decisions, severities, warning kinds, actions and bucket widths, by language. */
 export const terms: Record<'en' | 'zh', Record<string, string>> = {
   en: {
     reverse_brushing: 'reverse brushing', brushing: 'brushing', refund_abuse: 'refund abuse', promo_abuse: 'promo abuse',
@@ -198,6 +198,8 @@ export const terms: Record<'en' | 'zh', Record<string, string>> = {
     low: 'low', medium: 'medium', high: 'high', critical: 'critical',
     order_held: 'order held', order_flagged: 'order flagged', listing_paused: 'listing paused', listing_flagged: 'listing flagged',
     claim_flagged: 'claim flagged', refund_flagged: 'refund flagged',
+    hold_shipment: 'hold shipment', pause_listing: 'pause listing', require_evidence: 'ask for evidence', limit_quantity: 'limit quantity',
+    void_coupon: 'void coupon', hold_payout: 'hold payout', protect_merchant: 'protect merchant',
     '1m': 'minute', '5m': '5 minutes', '15m': '15 minutes', '1h': 'hour', '6h': '6 hours', '1d': 'day',
   },
   zh: {
@@ -208,6 +210,8 @@ export const terms: Record<'en' | 'zh', Record<string, string>> = {
     low: '低', medium: '中', high: '高', critical: '严重',
     order_held: '订单已拦截', order_flagged: '订单已标记', listing_paused: '商品已暂停', listing_flagged: '商品已标记',
     claim_flagged: '索赔已标记', refund_flagged: '退款已标记',
+    hold_shipment: '暂停发货', pause_listing: '暂停商品', require_evidence: '要求举证', limit_quantity: '限购',
+    void_coupon: '作废优惠券', hold_payout: '暂停赔付', protect_merchant: '保护商家',
     '1m': '分钟', '5m': '5 分钟', '15m': '15 分钟', '1h': '小时', '6h': '6 小时', '1d': '天',
   },
 };

@@ -58,7 +58,7 @@ function WarningCard({ warning: w }: { warning: Warning }) {
       {w.source === 'decision' ? (
         <Stack gap={2} mt={6}>
           {w.order_id && <Text size="sm" data-testid="order">{t('warnings.order', { id: w.order_id })}{w.item_ids?.length ? ` · ${w.item_ids.join(', ')}` : ''}</Text>}
-          {w.actions.length > 0 && <Text size="sm">{t('warnings.actions')}: {w.actions.join(', ')}</Text>}
+          {w.actions.length > 0 && <Text size="sm">{t('warnings.actions')}: {w.actions.map(term).join(', ')}</Text>}
           {w.reasons.map((r) => <Text key={r.code} size="sm" c="dimmed">{t('warnings.reasons')}: {r.message}</Text>)}
         </Stack>
       ) : (
