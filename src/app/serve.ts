@@ -7,10 +7,11 @@ import { buildServer, createLogger } from '../http/index.js';
 import type { Config } from '../config/index.js';
 import { Engine } from './engine.js';
 import { openCaseDesk, type CaseDeskHandle } from './cases.js';
-import { SqlitePolicyStore, SqliteStore } from '../store/index.js';
+import { SqlitePolicyStore, SqliteStore, SqliteStrategyStore } from '../store/index.js';
 import { Policy } from './policy.js';
 import { readRuleFile } from './rules.js';
 import { openStore } from './stores.js';
+import { MerchantStrategies, storedTimeline } from './strategies.js';
 
 /** The built web console, from src/app and dist/app alike. */
 export const CONSOLE_DIR = fileURLToPath(new URL('../../console/dist', import.meta.url));
@@ -38,9 +39,16 @@ export async function serve(opts: ServeOptions): Promise<void> {
   let app: FastifyInstance | undefined;
   let cases: CaseDeskHandle | undefined;
   let policyStore: SqlitePolicyStore | undefined;
+  let strategyStore: SqliteStrategyStore | undefined;
   try {
+    // Merchants' strategies live beside the events in the SQLite file; each stored version takes
+    // effect at its position again while the engine re-applies the events after its snapshot.
+    strategyStore = store instanceof SqliteStore && opts.db !== ':memory:' ? new SqliteStrategyStore(opts.db) : undefined;
+    const timeline = strategyStore ? await storedTimeline(strategyStore) : undefined;
     // Windowed activity is kept from the start: an analyst may add a rule that reads it at any time.
-    const engine = await Engine.open(opts.config, store, { activity: true });
+    const engine = await Engine.open(opts.config, store, { activity: true, ...(timeline ? { strategies: timeline } : {}) });
+    const strategies = strategyStore && timeline
+      ? new MerchantStrategies({ store: strategyStore, timeline, position: () => engine.position }) : undefined;
     policyStore = new SqlitePolicyStore(opts.db);
     const policy = await Policy.open({ engine, store: policyStore, ...(opts.listKey ? { hashKey: opts.listKey } : {}),
       ...(opts.rules ? { rulesFile: { path: opts.rules, text: readRuleFile(opts.rules) } } : {}) });
@@ -49,7 +57,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     // The case desk keeps its records in the store's CaseStore (SQLite for now).
     cases = 'cases' in store ? await openCaseDesk({ config: opts.config, engine, store }) : undefined;
     app = await buildServer({ engine: cases?.engine ?? engine, store, keys: store, activity, policy, consoleDir: CONSOLE_DIR,
-      logger: opts.logger ?? createLogger(), ...(cases ? { cases: cases.desk } : {}) });
+      logger: opts.logger ?? createLogger(), ...(cases ? { cases: cases.desk } : {}), ...(strategies ? { strategies } : {}) });
     const url = await listen(app, opts.host, opts.port);
     opts.onListening?.(url);
     await stopSignal(opts.signals ?? ['SIGINT', 'SIGTERM']);
@@ -65,6 +73,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     if (app) await app.close();
     await cases?.close();
     await policyStore?.close();
+    await strategyStore?.close();
     await store.close();
   }
 }
