@@ -84,6 +84,8 @@ class StreamWorker {
   #rejected = 0;
   #lastBalance = 0;
   #heads = new Map<string, number>();
+  /** The last batch stopped at an event too far ahead of the slowest other worker. */
+  #blocked = false;
   readonly #log: (line: string) => void;
 
   constructor(opts: WorkerOptions) {
@@ -110,6 +112,11 @@ class StreamWorker {
         await this.#ensureEpoch();
         if (Date.now() - this.#lastBalance >= WORKER_DEFAULTS.renewMs) await this.#balance();
         const batch = await this.#nextBatch();
+        if (batch.length === 0 && this.#blocked) {
+          // Waiting for a slower worker to catch up in event time, not idle: look again soon.
+          await sleep(2);
+          continue;
+        }
         if (batch.length === 0) {
           if (this.#opts.exitWhenIdle && this.#owned.size > 0 && await this.#drained()) break;
           idleMs = Math.min(200, idleMs + 10);
@@ -264,6 +271,7 @@ class StreamWorker {
     const max = this.#opts.batchSize ?? WORKER_DEFAULTS.batchSize;
     let head = Number.POSITIVE_INFINITY;
     let others = Number.POSITIVE_INFINITY;
+    this.#blocked = false;
     for (const [w, h] of this.#heads) if (w !== this.id) others = Math.min(others, h);
     while (out.length < max) {
       let next: Owned | undefined;
@@ -285,7 +293,7 @@ class StreamWorker {
         continue;
       }
       const at = eventAt(parsed.event);
-      if (at > others + skew) { next.buffer.unshift(m); head = at; break; }
+      if (at > others + skew) { next.buffer.unshift(m); head = at; this.#blocked = true; break; }
       out.push({ event: parsed.event, text, partition: m.partition, seq: m.seq, reply: m.reply });
     }
     if (out.length === 0 && head === Number.POSITIVE_INFINITY) {
