@@ -2,7 +2,7 @@
 // (the pipeline's SharedSignals), the publisher of its own, the puller of its partners' feeds,
 // and the checks and signatures of the feed it serves.
 import { createHash, type KeyObject } from 'node:crypto';
-import { DEFAULT_MAX_SCORE, DEFAULT_PULL, type AllianceConfig } from './config.js';
+import { DEFAULT_MAX_SCORE, DEFAULT_PULL, type AllianceConfig, type AllianceSecrets } from './config.js';
 import { AllianceError } from './errors.js';
 import { AllianceConfigError, Keyring } from './keyring.js';
 import type { ReceivedSignal } from './model.js';
@@ -16,6 +16,8 @@ import type { FeedPageWire } from './wire.js';
 
 export interface AllianceOptions {
   config: Readonly<AllianceConfig>;
+  /** From the environment (src/config's allianceSecrets). */
+  secrets: AllianceSecrets;
   store: SignalStore;
   /** Confirmed cases (src/cases); without it nothing can be published, but signals are still received. */
   cases?: CaseSignalsSource;
@@ -34,19 +36,21 @@ export class Alliance {
   readonly #puller: Puller;
   readonly #signingKey: KeyObject;
   readonly #partners: Map<string, Partner>;
+  readonly #reconcileEveryMs: number;
+  #reconciler: NodeJS.Timeout | undefined;
 
   private constructor(o: AllianceOptions) {
     const c = o.config;
     this.self = c.self;
     this.#store = o.store;
-    this.keyring = new Keyring(c.keys);
-    this.#signingKey = privateKeyFrom(c.signingKey, 'alliance.signingKey');
+    this.keyring = new Keyring(c.keys.map((k) => ({ ...k, secret: o.secrets.keys[k.id] ?? '' })));
+    this.#signingKey = privateKeyFrom(o.secrets.signingKey, 'the alliance signing key');
     this.#partners = new Map();
     c.partners.forEach((p, i) => {
       if (this.#partners.has(p.name) || p.name === c.self) {
         throw new AllianceConfigError('ERR_ALLIANCE_PARTNER', `alliance.partners[${i}].name ${JSON.stringify(p.name)} is used twice (or is alliance.self); give each partner its own name`);
       }
-      this.#partners.set(p.name, { name: p.name, url: p.url, apiKey: p.apiKey, trust: p.trust, publicKey: publicKeyFrom(p.publicKey, `alliance.partners[${i}].publicKey`) });
+      this.#partners.set(p.name, { name: p.name, url: p.url, apiKey: o.secrets.partnerKeys[p.name] ?? '', trust: p.trust, publicKey: publicKeyFrom(p.publicKey, `alliance.partners[${i}].publicKey`) });
     });
     const stamp = () => { const w = o.watermark(); return w === undefined || !Number.isFinite(w) ? 0 : w + 1; };
     this.index = new SignalIndex(this.keyring, {
@@ -58,6 +62,7 @@ export class Alliance {
       secret: createHash('sha256').update('bulwark-alliance-local\u0000').update(this.#signingKey.export({ format: 'der', type: 'pkcs8' })).digest(),
       eventNow: () => o.watermark() ?? 0, wallNow: () => new Date().toISOString(),
     });
+    this.#reconcileEveryMs = c.pull?.everyMs ?? DEFAULT_PULL.everyMs;
     this.#puller = new Puller({
       self: c.self, signingKey: this.#signingKey, partners: [...this.#partners.values()], schedule: { ...DEFAULT_PULL, ...c.pull },
       store: o.store, index: this.index, ...(o.onPull ? { onPull: o.onPull } : {}),
@@ -71,14 +76,20 @@ export class Alliance {
     return a;
   }
 
-  /** Re-hashes published signals under new keys, revokes those of cases no longer confirmed, and starts pulling. */
+  /**
+   * Re-hashes published signals under new keys, revokes those of cases no longer confirmed (then
+   * again every pull interval, in case a reversal was not reported), and starts pulling.
+   */
   async start(): Promise<void> {
     await this.#publisher.rehash();
     await this.#publisher.reconcile();
     await this.#puller.start();
+    this.#reconciler = setInterval(() => { this.#publisher.reconcile().catch(() => { /* tried again next interval */ }); }, this.#reconcileEveryMs);
+    this.#reconciler.unref();
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.#reconciler);
     await this.#puller.stop();
   }
 
@@ -99,6 +110,11 @@ export class Alliance {
   /** The signature of an answer to the request with `nonce`. */
   signAnswer(nonce: string, body: string): string {
     return signText(this.#signingKey, responsePayload(nonce, body));
+  }
+
+  /** Where confirmed cases come from, once the case desk is open (it opens after the engine, which needs the index first). */
+  useCases(cases: CaseSignalsSource): void {
+    this.#publisher.useCases(cases);
   }
 
   publish(req: PublishRequest): Promise<PublishResult> {

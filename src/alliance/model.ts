@@ -63,7 +63,7 @@ export interface Span {
  * signals gives the same decisions as the live run did.
  */
 export interface ReceivedSignal {
-  /** `partner/remote id`: unique on this platform. */
+  /** `partner:remote id`: unique on this platform. */
   id: string;
   partner: string;
   remoteId: string;

@@ -29,6 +29,10 @@ export interface PublishResult {
 export class Publisher {
   constructor(private readonly o: PublisherOptions) {}
 
+  useCases(cases: CaseSignalsSource): void {
+    this.o.cases = cases;
+  }
+
   /** Publishes the signals of a confirmed case (again: a repeat publishes nothing new but what changed). */
   async publish(req: PublishRequest): Promise<PublishResult> {
     const c = await this.#case(req.caseId, req.tenant);

@@ -156,7 +156,7 @@ export class Puller {
     const before: Array<[string, ReceivedSignal | undefined]> = [];
     const changed: ReceivedSignal[] = [];
     for (const item of items) {
-      const id = `${partner}/${item.id}`;
+      const id = `${partner}:${item.id}`;
       before.push([id, this.o.index.get(id)]);
       changed.push(this.o.index.receive(partner, item, now));
     }

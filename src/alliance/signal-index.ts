@@ -45,7 +45,7 @@ export class SignalIndex implements SharedSignals {
 
   /** Applies a feed item from `partner` and returns the signal as it now stands, to be stored. */
   receive(partner: string, item: FeedSignal, receivedAt: string): ReceivedSignal {
-    const id = `${partner}/${item.id}`;
+    const id = `${partner}:${item.id}`;
     const before = this.#byId.get(id)?.signal;
     const at = this.stamp();
     const inForce = before ? before.inForce.map((s) => ({ ...s })) : [];

@@ -20,3 +20,5 @@ export * from './publish.js';
 export * from './worker.js';
 export * from './strategies.js';
 export * from './lists.js';
+export * from './alliance.js';
+export * from './alliance-cases.js';

@@ -12,6 +12,8 @@ import { Policy } from './policy.js';
 import { readRuleFile } from './rules.js';
 import { openStore } from './stores.js';
 import { MerchantStrategies, storedTimeline } from './strategies.js';
+import { openAlliance, type OpenedAlliance } from './alliance.js';
+import { deskCaseSource } from './alliance-cases.js';
 
 /** The built web console, from src/app and dist/app alike. */
 export const CONSOLE_DIR = fileURLToPath(new URL('../../console/dist', import.meta.url));
@@ -40,13 +42,21 @@ export async function serve(opts: ServeOptions): Promise<void> {
   let cases: CaseDeskHandle | undefined;
   let policyStore: SqlitePolicyStore | undefined;
   let strategyStore: SqliteStrategyStore | undefined;
+  let alliance: OpenedAlliance | undefined;
   try {
     // Merchants' strategies live beside the events in the SQLite file; each stored version takes
     // effect at its position again while the engine re-applies the events after its snapshot.
     strategyStore = store instanceof SqliteStore && opts.db !== ':memory:' ? new SqliteStrategyStore(opts.db) : undefined;
     const timeline = strategyStore ? await storedTimeline(strategyStore) : undefined;
     // Windowed activity is kept from the start: an analyst may add a rule that reads it at any time.
-    const engine = await Engine.open(opts.config, store, { activity: true, ...(timeline ? { strategies: timeline } : {}) });
+    // The alliance's index of received signals is read by the pipeline, so it is loaded before the
+    // engine re-applies anything; a signal received later is in force from just after the watermark.
+    let opened: Engine | undefined;
+    alliance = await openAlliance({ config: opts.config, db: opts.db, watermark: () => opened?.watermark });
+    const engine = await Engine.open(opts.config, store, {
+      activity: true, ...(timeline ? { strategies: timeline } : {}), ...(alliance ? { signals: alliance.alliance.index } : {}),
+    });
+    opened = engine;
     const strategies = strategyStore && timeline
       ? new MerchantStrategies({ store: strategyStore, timeline, position: () => engine.position }) : undefined;
     policyStore = new SqlitePolicyStore(opts.db);
@@ -56,8 +66,14 @@ export async function serve(opts: ServeOptions): Promise<void> {
     const activity = store instanceof SqliteStore ? store : undefined;
     // The case desk keeps its records in the store's CaseStore (SQLite for now).
     cases = 'cases' in store ? await openCaseDesk({ config: opts.config, engine, store }) : undefined;
+    if (alliance && cases) {
+      alliance.alliance.useCases(deskCaseSource({ cases: cases.desk.store, entities: () => engine.entities,
+        alert: (id) => store.getAlert(id), hubAccounts: opts.config.graph.hubAccounts }));
+    }
+    await alliance?.alliance.start();
     app = await buildServer({ engine: cases?.engine ?? engine, store, keys: store, activity, policy, consoleDir: CONSOLE_DIR,
-      logger: opts.logger ?? createLogger(), ...(cases ? { cases: cases.desk } : {}), ...(strategies ? { strategies } : {}) });
+      logger: opts.logger ?? createLogger(), ...(cases ? { cases: cases.desk } : {}), ...(strategies ? { strategies } : {}),
+      ...(alliance ? { alliance: alliance.alliance } : {}) });
     const url = await listen(app, opts.host, opts.port);
     opts.onListening?.(url);
     await stopSignal(opts.signals ?? ['SIGINT', 'SIGTERM']);
@@ -71,6 +87,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   } finally {
     // Only on a failure before the signal: the server may be half started.
     if (app) await app.close();
+    await alliance?.close();
     await cases?.close();
     await policyStore?.close();
     await strategyStore?.close();

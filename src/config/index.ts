@@ -3,3 +3,4 @@
 export * from './schema.js';
 export * from './load.js';
 export * from './secrets.js';
+export * from './alliance-secrets.js';

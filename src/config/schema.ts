@@ -4,6 +4,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ALERT_KINDS } from '../contract/index.js';
 import { DEFAULT_GRAPH_PARAMS, DEFAULT_WARNING_PARAMS } from '../core/index.js';
 import { CasesConfigSchema, defaultCasesConfig } from '../cases/index.js';
+import { AllianceConfigSchema } from '../alliance/index.js';
 import { detectors } from '../detectors/index.js';
 
 const ThresholdsSchema = Type.Object({
@@ -49,6 +50,8 @@ export const ConfigSchema = Type.Object({
   }, { additionalProperties: false }),
   /** The case desk: sanctions per kind, points and escalation, complaints, quality score, evidence and webhooks (docs/cases.md). */
   cases: CasesConfigSchema,
+  /** Sharing abuse signals with partner platforms (docs/alliance.md); absent: off. */
+  alliance: Type.Optional(AllianceConfigSchema),
 }, { additionalProperties: false });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -14,6 +14,14 @@ export const ERROR_STATUS = {
   body_not_json: 400,
   /** No key, or a key this server does not know. */
   unauthorized: 401,
+  /** A partner's feed request without the signature headers (docs/alliance.md, Protocol). */
+  signature_missing: 401,
+  /** A partner's feed request whose signature does not verify under the partner's configured public key. */
+  signature_invalid: 401,
+  /** A partner's feed request whose timestamp is too far from this server's clock. */
+  request_stale: 401,
+  /** A partner's feed request whose nonce was already used: a replay. */
+  request_replayed: 401,
   /** A known key outside its role or scope; says nothing about whether the resource exists. */
   forbidden: 403,
   not_found: 404,

@@ -11,3 +11,4 @@ export { isPostgresUrl } from './postgres/connection.js';
 export { CheckpointMoved, type CommitOptions, type StreamPosition } from './postgres/commit.js';
 export { SqlitePolicyStore } from './sqlite/policy-store.js';
 export type { PartitionedEvent } from './postgres/stream-reads.js';
+export { SqliteSignalStore } from './sqlite/sqlite-signal-store.js';

@@ -14,6 +14,7 @@ import { registerWorker } from './worker.js';
 import { registerBacktest } from './backtest.js';
 import { registerEvidence } from './evidence.js';
 import { registerLists } from './lists.js';
+import { registerAlliance } from './alliance.js';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -32,4 +33,5 @@ export const commands: RegisterCommand[] = [
   registerBacktest,
   registerEvidence,
   registerLists,
+  registerAlliance,
 ];
