@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import type { Decision } from '../contract/index.js';
 import { defaultConfig } from '../config/index.js';
 import { ev } from '../../test/support/events.js';
+import { SqliteStore, SqliteStrategyStore } from '../store/index.js';
+import { Engine } from './engine.js';
 import { replayFile } from './replay-file.js';
-import { loadStrategiesFile } from './strategies.js';
+import { MerchantStrategies, loadStrategiesFile, storedTimeline } from './strategies.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-strategies-replay-'));
 
@@ -79,4 +81,41 @@ test('a strategies file that cannot be used is refused before anything runs, wit
   writeFileSync(broken, 'shops: [unclosed');
   assert.throws(() => loadStrategiesFile(broken), { code: 'ERR_STRATEGIES_FILE', message: /is not valid YAML/ });
   assert.throws(() => loadStrategiesFile(join(dir, 'missing.yaml')), { code: 'ERR_STRATEGIES_FILE', message: /cannot read strategies file/ });
+});
+
+test('a change takes effect at its position: an engine restarted without a snapshot re-applies the events before it unguarded', async () => {
+  const buy = (k: number) => ev('order.placed', k, {
+    order_id: `o${k}`, buyer_id: `ring${k}`, shop_id: 's_drop', lines: [{ item_id: 'i_sneaker', qty: 1, unit_price: 129_900 }], amount: 129_900,
+    device_id: 'd_rack', address: { province: '浙江省', city: '杭州市', detail: `学院路${k}号${k}苑1栋1单元101室` },
+  }, `ev_o${k}`);
+  const guard = { scalper_guards: [{ id: 'drop', item_ids: ['i_sneaker'], per_group_limit: 3 }] };
+  const config = defaultConfig();
+  /** Orders 1-2, the guard, orders 3-6; with `restartAfter`, the engine is dropped after that order (nothing snapshotted) and opened again. */
+  async function run(name: string, restartAfter?: number): Promise<string[]> {
+    const db = join(dir, `${name}.db`);
+    let store = new SqliteStore(db);
+    const strategyStore = new SqliteStrategyStore(db);
+    // As serve does: one timeline from the stored versions, read by the engine and changed by MerchantStrategies.
+    let timeline = await storedTimeline(strategyStore);
+    let engine = await Engine.open(config, store, { strategies: timeline });
+    const out: string[] = [];
+    for (let k = 1; k <= 6; k++) {
+      if (k === 3) await new MerchantStrategies({ store: strategyStore, timeline, position: () => engine.position }).put({ tenant: 'default', shopId: 's_drop', strategies: guard, changedBy: 'key_test' });
+      const o = engine.process(buy(k));
+      out.push(o.status === 'accepted' ? o.decision!.decision : 'duplicate');
+      await engine.flush();
+      if (k === restartAfter) {
+        await store.close();
+        store = new SqliteStore(db);
+        timeline = await storedTimeline(strategyStore);
+        engine = await Engine.open(config, store, { strategies: timeline });
+      }
+    }
+    await store.close();
+    await strategyStore.close();
+    return out;
+  }
+  const straight = await run('straight');
+  assert.deepEqual(straight, ['allow', 'allow', 'allow', 'allow', 'allow', 'deny'], 'orders 3-5 are the group\'s three counted units');
+  assert.deepEqual(await run('restarted', 4), straight);
 });
