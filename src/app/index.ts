@@ -22,3 +22,4 @@ export * from './strategies.js';
 export * from './lists.js';
 export * from './alliance.js';
 export * from './alliance-cases.js';
+export * from './backtests.js';

@@ -63,6 +63,11 @@ export class Policy {
     return p;
   }
 
+  /** The lists in force. */
+  get listIndex(): ListIndex {
+    return this.#lists;
+  }
+
   /** The set in force. */
   get current(): StoredRuleSet {
     return this.#current;

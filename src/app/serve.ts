@@ -9,6 +9,7 @@ import { Engine } from './engine.js';
 import { openCaseDesk, type CaseDeskHandle } from './cases.js';
 import { SqlitePolicyStore, SqliteStore, SqliteStrategyStore } from '../store/index.js';
 import { Policy } from './policy.js';
+import { Backtests } from './backtests.js';
 import { readRuleFile } from './rules.js';
 import { openStore } from './stores.js';
 import { MerchantStrategies, storedTimeline } from './strategies.js';
@@ -71,7 +72,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
         alert: (id) => store.getAlert(id), hubAccounts: opts.config.graph.hubAccounts }));
     }
     await alliance?.alliance.start();
-    app = await buildServer({ engine: cases?.engine ?? engine, store, keys: store, activity, policy, consoleDir: CONSOLE_DIR,
+    app = await buildServer({ engine: cases?.engine ?? engine, store, keys: store, activity, policy, backtests: new Backtests({ config: opts.config, policy, history: policyStore }), consoleDir: CONSOLE_DIR,
       logger: opts.logger ?? createLogger(), ...(cases ? { cases: cases.desk } : {}), ...(strategies ? { strategies } : {}),
       ...(alliance ? { alliance: alliance.alliance } : {}) });
     const url = await listen(app, opts.host, opts.port);

@@ -63,3 +63,16 @@ export interface ListStore {
   /** Removes an entry; answers false when there was none. */
   removeListEntry(list: string, value: string, by: string, at: string): Promise<boolean>;
 }
+
+/** Stored events in the order they were applied, read in slices (for backtests over history). */
+export interface EventHistory {
+  openEvents(): EventCursor;
+}
+
+export interface EventCursor {
+  /** Events stored when the cursor opened. */
+  readonly total: number;
+  /** Up to `max` more events' JSON texts; an empty list at the end. */
+  next(max: number): Promise<string[]>;
+  close(): void;
+}

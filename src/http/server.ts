@@ -16,6 +16,8 @@ import { OneLinePerRequest } from './logging.js';
 import type { Policy } from '../app/policy.js';
 import { rulesRoutes } from './routes/rules.js';
 import { listsRoutes } from './routes/lists.js';
+import { backtestsRoutes } from './routes/backtests.js';
+import type { Backtests } from '../app/backtests.js';
 import { ServerMetrics } from './metrics.js';
 import { EVENT_SCHEMA_ID, eventSchema } from './schemas.js';
 import { accountsRoutes } from './routes/accounts.js';
@@ -34,8 +36,6 @@ import { sanctionsRoutes } from './routes/sanctions.js';
 import { webhooksRoutes } from './routes/webhooks.js';
 import type { CaseDesk } from '../cases/index.js';
 import { registerConsole } from './console.js';
-import { allianceRoutes } from './routes/alliance.js';
-import type { Alliance } from '../alliance/index.js';
 
 export interface ServerOptions {
   /** The one engine every ingest request goes through; app's Engine is one. */
@@ -44,6 +44,8 @@ export interface ServerOptions {
   store: Store;
   /** Analysts' rules and lists (/v1/rules, /v1/lists); without it those routes are absent. */
   policy?: Policy;
+  /** Backtests over the stored events (/v1/backtests); without it those routes are absent. */
+  backtests?: Backtests;
   /** Merchants' strategies (/v1/shops/{id}/strategies); without it those routes are absent. */
   strategies?: StrategiesService;
   /** Dashboard aggregates (GET /v1/stats/...); without it those routes are absent. */
@@ -57,8 +59,6 @@ export interface ServerOptions {
   limits?: Partial<IngestLimits>;
   /** The case desk (cases, sanctions, appeals, complaints, quality, evidence, webhooks); without it those routes are absent. */
   cases?: CaseDesk;
-  /** Signals shared with partner platforms (/v1/alliance/...); without it those routes are absent. */
-  alliance?: Alliance;
 }
 
 /** The Bulwark HTTP API as a Fastify instance, ready to `listen`. */
@@ -116,6 +116,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   if (opts.policy) {
     await app.register(rulesRoutes, { policy: opts.policy, registry: metrics.registry });
     await app.register(listsRoutes, { policy: opts.policy });
+    if (opts.backtests) await app.register(backtestsRoutes, { backtests: opts.backtests });
   }
   await app.register(accountsRoutes, { links: (id, source) => opts.engine.links(id, source) });
   await app.register(alertLinksRoutes, { store: opts.store, links: (id, source) => opts.engine.links(id, source) });
@@ -129,7 +130,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       submit: async (event, key) => (await ingestor.ingest([{ line: 1, result: { ok: true, event } }], key))[0]! });
     await app.register(webhooksRoutes, { store: desk.store, metrics });
   }
-  if (opts.alliance) await app.register(allianceRoutes, { alliance: opts.alliance, registry: metrics.registry });
   if (opts.consoleDir !== undefined) await registerConsole(app, opts.consoleDir);
   await app.register(healthRoutes, { store: opts.store, ingestFailure: () => ingestor.failure });
   await app.register(metricsRoutes, { metrics });

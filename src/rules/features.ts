@@ -107,7 +107,7 @@ const ITEM: Catalogue<ItemState> = {
   }),
   limited: b('listed as a limited launch', (x: FeatureInput<ItemState>) => x.subject.limited === true),
   perAccountLimit: i('units one account may buy (0: no limit set)', (x: FeatureInput<ItemState>) => x.subject.perAccountLimit ?? 0),
-  stock: i('stock as last listed (0 when not given)', (x: FeatureInput<ItemState>) => x.subject.stock ?? 0),
+  stock: i('units in stock as last listed (0 when not given)', (x: FeatureInput<ItemState>) => x.subject.stock ?? 0),
   orders: i('orders that include it, all time (count)', (x: FeatureInput<ItemState>) => x.subject.orders),
   units: i('units ordered, all time', (x: FeatureInput<ItemState>) => x.subject.units),
   orders1h: i('orders that include it in the last hour (count)', win(ACTIVITY_NS.item, 'orders', HOUR_MS, 'n')),

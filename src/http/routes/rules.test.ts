@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Engine, Policy, createKey } from '../../app/index.js';
+import { Backtests, Engine, Policy, createKey } from '../../app/index.js';
 import { loadConfig } from '../../config/index.js';
 import { SqlitePolicyStore, SqliteStore } from '../../store/index.js';
 import { buildServer } from '../server.js';
@@ -16,7 +16,8 @@ async function start(db: string) {
   const engine = await Engine.open(loadConfig(), store, { activity: true });
   const policyStore = new SqlitePolicyStore(db);
   const policy = await Policy.open({ engine, store: policyStore, hashKey: LIST_KEY });
-  const app = await buildServer({ engine, store, keys: store, policy });
+  const backtests = new Backtests({ config: loadConfig(), policy, history: policyStore });
+  const app = await buildServer({ engine, store, keys: store, policy, backtests });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     store,
@@ -143,6 +144,38 @@ test('a list entry is checked before it is stored: a bad IP, an unknown list, an
     assert.equal((await (await s.call('/v1/lists/blocked_addresses', analyst)).json()).items.length, 1);
     const del = await s.call('/v1/lists/blocked_ips?value=203.0.113.0%2F24', analyst, { method: 'DELETE' });
     assert.equal(del.status, 204);
+  } finally {
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('POST /v1/backtests replays the stored events in the background beside the rules in force, with progress and a report', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-backtests-http-'));
+  const s = await start(join(dir, 'bulwark.db'));
+  try {
+    const analyst = await s.key('analyst');
+    const ingest = await s.key('ingest');
+    const body = ['u1', 'u2', 'u3'].map((id, i) => registration(id, { device_id: i < 2 ? 'dev-shared' : 'dev-own' })).join('\n');
+    assert.equal((await s.call('/v1/events', ingest, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body })).status, 200);
+    const bad = await s.call('/v1/backtests', analyst, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: 'rules:\n  - id: x\n    when: shop.nope > 1\n    decision: deny\n' });
+    assert.equal(bad.status, 400);
+    const started = await s.call('/v1/backtests', analyst, { method: 'POST', headers: { 'content-type': 'application/yaml' },
+      body: 'rules:\n  - id: shared-device\n    when: event.type == "account.registered" && event.data.device_id == "dev-shared"\n    decision: challenge\n' });
+    assert.equal(started.status, 202);
+    const run = await started.json();
+    assert.equal(run.progress.of, 3);
+    let done = run;
+    for (let i = 0; i < 200 && done.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      done = await (await s.call(`/v1/backtests/${run.id}`, analyst)).json();
+    }
+    assert.equal(done.status, 'done', JSON.stringify(done));
+    assert.equal(done.progress.events, 3);
+    assert.equal(done.report.decisions, 3);
+    assert.deepEqual(done.report.changes.map((c: { from: string; to: string; count: number }) => [c.from, c.to, c.count]), [['allow', 'challenge', 2]]);
+    assert.equal(done.report.rules[0].hits_candidate, 2);
+    assert.equal((await s.call('/v1/backtests/bt_99', analyst)).status, 404);
   } finally {
     await s.close();
     rmSync(dir, { recursive: true, force: true });

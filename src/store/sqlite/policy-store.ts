@@ -2,7 +2,7 @@
 // with their own migration list and version table (so they grow without renumbering the
 // pipeline's). Writes are small and rare (an analyst's change), so they go straight to the file.
 import type Database from 'better-sqlite3';
-import type { ListStore, RuleChange, RuleStore, StoredListEntry, StoredRuleSet } from '../../core/index.js';
+import type { EventCursor, EventHistory, ListStore, RuleChange, RuleStore, StoredListEntry, StoredRuleSet } from '../../core/index.js';
 import { openDatabase } from './open.js';
 import { StoreError } from '../store-error.js';
 
@@ -22,7 +22,7 @@ export const policyMigrations: readonly string[] = [
 ];
 
 /** RuleStore and ListStore over a SQLite file. */
-export class SqlitePolicyStore implements RuleStore, ListStore {
+export class SqlitePolicyStore implements RuleStore, ListStore, EventHistory {
   readonly #db: Database.Database;
 
   constructor(readonly path: string) {
@@ -88,6 +88,24 @@ export class SqlitePolicyStore implements RuleStore, ListStore {
       if (gone) this.#db.prepare("INSERT INTO list_audit (at, by, action, list, value, body) VALUES (?, ?, 'remove', ?, ?, NULL)").run(at, by, list, value);
       return gone;
     }).immediate();
+  }
+
+  /** A cursor over the stored events on a connection of its own, so that other reads go on meanwhile. */
+  openEvents(): EventCursor {
+    const db = openDatabase(this.path, 'reads');
+    const last = (db.prepare('SELECT MAX(seq) AS s FROM events').get() as { s: number | null }).s ?? 0;
+    const total = (db.prepare('SELECT COUNT(*) AS n FROM events WHERE seq <= ?').get(last) as { n: number }).n;
+    const page = db.prepare('SELECT seq, body FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?').raw();
+    let after = 0;
+    return {
+      total,
+      async next(max: number): Promise<string[]> {
+        const rows = page.all(after, last, max) as Array<[number, string]>;
+        if (rows.length) after = rows[rows.length - 1]![0];
+        return rows.map((r) => r[1]);
+      },
+      close: () => db.close(),
+    };
   }
 
   async close(): Promise<void> {
