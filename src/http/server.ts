@@ -36,6 +36,8 @@ import { sanctionsRoutes } from './routes/sanctions.js';
 import { webhooksRoutes } from './routes/webhooks.js';
 import type { CaseDesk } from '../cases/index.js';
 import { registerConsole } from './console.js';
+import { allianceRoutes } from './routes/alliance.js';
+import type { Alliance } from '../alliance/index.js';
 
 export interface ServerOptions {
   /** The one engine every ingest request goes through; app's Engine is one. */
@@ -59,6 +61,8 @@ export interface ServerOptions {
   limits?: Partial<IngestLimits>;
   /** The case desk (cases, sanctions, appeals, complaints, quality, evidence, webhooks); without it those routes are absent. */
   cases?: CaseDesk;
+  /** Signals shared with partner platforms (/v1/alliance/...); without it those routes are absent. */
+  alliance?: Alliance;
 }
 
 /** The Bulwark HTTP API as a Fastify instance, ready to `listen`. */
@@ -130,6 +134,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       submit: async (event, key) => (await ingestor.ingest([{ line: 1, result: { ok: true, event } }], key))[0]! });
     await app.register(webhooksRoutes, { store: desk.store, metrics });
   }
+  if (opts.alliance) await app.register(allianceRoutes, { alliance: opts.alliance, registry: metrics.registry });
   if (opts.consoleDir !== undefined) await registerConsole(app, opts.consoleDir);
   await app.register(healthRoutes, { store: opts.store, ingestFailure: () => ingestor.failure });
   await app.register(metricsRoutes, { metrics });
