@@ -1,10 +1,14 @@
-// The console's API types, generated from the OpenAPI document of the server itself (built here
-// in memory, the same document GET /openapi.json answers), so they cannot drift from the routes.
+// The console's API types, generated from the OpenAPI document of the server itself, so they
+// cannot drift from the routes. The server is started exactly as `bulwark serve` starts it (the
+// same function: store, strategies, rules and lists, case desk), on a fresh SQLite file and a free
+// port, so every route it serves is in the document.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { Engine } from '../../src/app/index.js';
+import { pino } from 'pino';
+import { serve } from '../../src/app/index.js';
 import { loadConfig } from '../../src/config/index.js';
-import { buildServer } from '../../src/http/index.js';
-import { SqliteStore } from '../../src/store/index.js';
 
 /** Where the generated types live (committed, so the console builds without a server). */
 export const API_TYPES_PATH = new URL('../src/api/schema.d.ts', import.meta.url);
@@ -12,18 +16,29 @@ export const API_TYPES_PATH = new URL('../src/api/schema.d.ts', import.meta.url)
 const HEADER = '// Generated from GET /openapi.json by `npm run api -w console`; do not edit.\n' +
   '// A test (console/test/api-types.test.ts) fails when the routes change and this file does not.\n';
 
-/** The server's OpenAPI document as JSON. */
+/** Stops the server started here; a signal nobody else uses, so a Ctrl-C still reaches the caller. */
+const STOP: NodeJS.Signals = 'SIGUSR2';
+
+/** The server's OpenAPI document as JSON, read from `bulwark serve` with the default configuration. */
 export async function openApiDocument(): Promise<Record<string, unknown>> {
-  const store = new SqliteStore(':memory:');
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-api-types-'));
+  let listening: (url: string) => void = () => {};
+  const url = new Promise<string>((resolve) => { listening = resolve; });
+  let started = false;
+  const served = serve({
+    host: '127.0.0.1', port: 0, db: join(dir, 'bulwark.db'), config: loadConfig(), signals: [STOP],
+    logger: pino({ level: 'silent' }), onListening: (u) => { started = true; listening(u); },
+  });
   try {
-    const engine = await Engine.open(loadConfig(), store);
-    const app = await buildServer({ engine, store, keys: store, activity: store });
-    const res = await app.inject({ method: 'GET', url: '/openapi.json' });
-    await app.close();
-    if (res.statusCode !== 200) throw new Error(`GET /openapi.json answered ${res.statusCode}: ${res.body}`);
-    return res.json();
+    const base = await Promise.race([url, served.then(() => { throw new Error('bulwark serve stopped before it listened'); })]);
+    const res = await fetch(`${base}/openapi.json`);
+    if (res.status !== 200) throw new Error(`GET /openapi.json answered ${res.status}: ${await res.text()}`);
+    return await res.json() as Record<string, unknown>;
   } finally {
-    await store.close();
+    // Only once it listens has serve() a handler for the signal; before that, it has stopped on its own.
+    if (started) process.kill(process.pid, STOP);
+    await served.catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -243,6 +243,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/accounts/{id}/sanctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's sanctions (restrictions) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description A shop or account ledger: its sanctions, the points that count and the level they reach */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            points: {
+                                level: "none" | "warning" | "restricted" | "shop_closed";
+                                points: number;
+                                to_next_level: number | null;
+                            };
+                            sanctions: ({
+                                case_id: string;
+                                created_by: string;
+                                effective_at: string;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: "points" | "sales_cleared" | "listing_removed" | "shop_closed" | "account_restricted";
+                                points?: number;
+                                reason: string;
+                                source: string;
+                                state: "active" | "appealed" | "reversed";
+                                subject: {
+                                    id: string;
+                                    type: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            subject: {
+                                id: string;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/alerts": {
         parameters: {
             query?: never;
@@ -554,6 +660,2072 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appeals, newest first: every one of the tenant for analysts, those of its own shop or account otherwise */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit: number;
+                    status?: "pending" | "upheld" | "reversed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                case_id: string;
+                                filed_at: string;
+                                id: string;
+                                reason: string;
+                                sanction_id: string;
+                                status: "pending" | "upheld" | "reversed";
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description pass as ?cursor= for the next page; null on the last */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decides an appeal: upheld (the sanction stands) or reversed (it is lifted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "outcome": "reversed",
+                     *       "note": "the calls were answers to the consumer"
+                     *     }
+                     */
+                    "application/json": {
+                        note: string;
+                        outcome: "upheld" | "reversed";
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An appeal of a sanction and its outcome */
+                            appeal: {
+                                case_id: string;
+                                filed_at: string;
+                                id: string;
+                                reason: string;
+                                sanction_id: string;
+                                status: "pending" | "upheld" | "reversed";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            quality?: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * @description An entry of the sanctions ledger
+                             * @example {
+                             *       "id": "snc_0b6d1e2f3a4b5c6d7e8f",
+                             *       "source": "default",
+                             *       "case_id": "case_9a8b7c6d5e4f3a2b1c0d",
+                             *       "evidence": {
+                             *         "alert_ids": [
+                             *           "alr_9a8b7c6d5e4f3a2b1c0d"
+                             *         ]
+                             *       },
+                             *       "subject": {
+                             *         "type": "shop",
+                             *         "id": "s_4"
+                             *       },
+                             *       "kind": "points",
+                             *       "points": 12,
+                             *       "reason": "12 points for a confirmed harassment case (1 incident)",
+                             *       "effective_at": "2026-11-05T09:12:44.301Z",
+                             *       "state": "active",
+                             *       "created_by": "key_5f0c2a9e1b7d3c44"
+                             *     }
+                             */
+                            sanction: {
+                                case_id: string;
+                                created_by: string;
+                                effective_at: string;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: "points" | "sales_cleared" | "listing_removed" | "shop_closed" | "account_restricted";
+                                points?: number;
+                                reason: string;
+                                source: string;
+                                state: "active" | "appealed" | "reversed";
+                                subject: {
+                                    id: string;
+                                    type: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/backtests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Backtest a candidate rule set (YAML or JSON) over the stored events, beside the rules in force; runs in the background */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        rules: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            by: string;
+                            error?: string;
+                            id: string;
+                            progress: {
+                                /** @description events replayed so far */
+                                events: number;
+                                /** @description events stored when it started */
+                                of: number;
+                            };
+                            /** @description the backtest report (docs/backtest.md), when done */
+                            report?: {
+                                [key: string]: unknown;
+                            };
+                            started: string;
+                            status: "running" | "done" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/backtests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A backtest's status, progress and, when done, its report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            by: string;
+                            error?: string;
+                            id: string;
+                            progress: {
+                                /** @description events replayed so far */
+                                events: number;
+                                /** @description events stored when it started */
+                                of: number;
+                            };
+                            /** @description the backtest report (docs/backtest.md), when done */
+                            report?: {
+                                [key: string]: unknown;
+                            };
+                            started: string;
+                            status: "running" | "done" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cases, in queue order (severity, then money at stake) or newest first, paged by cursor
+         * @description Analysts see every case of their tenant; a merchant key sees the cases of its own shop only (shop= may name only that shop, else 403), in the merchant view.
+         */
+        get: {
+            parameters: {
+                query: {
+                    account?: string;
+                    assignee?: string;
+                    cursor?: string;
+                    kind?: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "price_error" | "malicious_claim" | "harassment" | "review_manipulation";
+                    limit: number;
+                    /** @description cases first seen at or before this event time (their age) */
+                    opened_before?: string;
+                    /** @description queue: most severe first, then most money at stake, then oldest; newest: first seen, newest first */
+                    order: "queue" | "newest";
+                    severity?: "low" | "medium" | "high" | "critical";
+                    shop?: string;
+                    status?: "open" | "confirmed" | "dismissed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: (({
+                                accounts: string[];
+                                accused_shops: string[];
+                                alert_ids: string[];
+                                assignee?: string;
+                                at_stake_fen: number;
+                                attachments: {
+                                    [key: string]: unknown;
+                                }[];
+                                complaint_ids: string[];
+                                id: string;
+                                kind: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "price_error" | "malicious_claim" | "harassment" | "review_manipulation";
+                                opened: string;
+                                order_count: number;
+                                protections: {
+                                    [key: string]: unknown;
+                                }[];
+                                resolution?: {
+                                    [key: string]: unknown;
+                                };
+                                severity: "low" | "medium" | "high" | "critical";
+                                shops: string[];
+                                source: string;
+                                status: "open" | "confirmed" | "dismissed";
+                                summary: string;
+                                updated: string;
+                                victim_shops: string[];
+                            } & {
+                                [key: string]: unknown;
+                            }) | ({
+                                id: string;
+                                kind: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "price_error" | "malicious_claim" | "harassment" | "review_manipulation";
+                                opened: string;
+                                order_count: number;
+                                protections: {
+                                    [key: string]: unknown;
+                                }[];
+                                resolution?: {
+                                    [key: string]: unknown;
+                                };
+                                role: "victim" | "sanctioned";
+                                severity: "low" | "medium" | "high" | "critical";
+                                status: "open" | "confirmed" | "dismissed";
+                                summary: string;
+                                updated: string;
+                            } & {
+                                [key: string]: unknown;
+                            }))[];
+                            /** @description pass as ?cursor= for the next page; null on the last */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description the analyst view, or the merchant view for a merchant key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            accounts: string[];
+                            accused_shops: string[];
+                            alert_ids: string[];
+                            assignee?: string;
+                            at_stake_fen: number;
+                            attachments: {
+                                [key: string]: unknown;
+                            }[];
+                            complaint_ids: string[];
+                            id: string;
+                            kind: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "price_error" | "malicious_claim" | "harassment" | "review_manipulation";
+                            opened: string;
+                            order_count: number;
+                            protections: {
+                                [key: string]: unknown;
+                            }[];
+                            resolution?: {
+                                [key: string]: unknown;
+                            };
+                            severity: "low" | "medium" | "high" | "critical";
+                            shops: string[];
+                            source: string;
+                            status: "open" | "confirmed" | "dismissed";
+                            summary: string;
+                            updated: string;
+                            victim_shops: string[];
+                        } & {
+                            [key: string]: unknown;
+                        }) | ({
+                            id: string;
+                            kind: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "price_error" | "malicious_claim" | "harassment" | "review_manipulation";
+                            opened: string;
+                            order_count: number;
+                            protections: {
+                                [key: string]: unknown;
+                            }[];
+                            resolution?: {
+                                [key: string]: unknown;
+                            };
+                            role: "victim" | "sanctioned";
+                            severity: "low" | "medium" | "high" | "critical";
+                            status: "open" | "confirmed" | "dismissed";
+                            summary: string;
+                            updated: string;
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assigns the case to an analyst */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "assignee": "li.wei"
+                     *     }
+                     */
+                    "application/json": {
+                        assignee: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description One incident for people to act on (analyst view) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": "case_3f1c0e9a7b2d4c6e8a10",
+                         *       "source": "default",
+                         *       "kind": "reverse_brushing",
+                         *       "status": "open",
+                         *       "severity": "critical",
+                         *       "alert_ids": [
+                         *         "alr_3f1c0e9a7b2d4c6e8a10"
+                         *       ],
+                         *       "summary": "item i_3 of shop s_9 flooded with 512 orders in 30 min; ...",
+                         *       "opened": "2026-11-02T10:31:00.000Z",
+                         *       "updated": "2026-11-02T11:02:00.000Z",
+                         *       "shops": [
+                         *         "s_9"
+                         *       ],
+                         *       "victim_shops": [
+                         *         "s_9"
+                         *       ],
+                         *       "accused_shops": [],
+                         *       "accounts": [
+                         *         "u_11",
+                         *         "u_12"
+                         *       ],
+                         *       "order_count": 512,
+                         *       "at_stake_fen": 1530880,
+                         *       "protections": [
+                         *         {
+                         *           "kind": "orders_excluded",
+                         *           "shop": "s_9",
+                         *           "orders": [
+                         *             "o_1",
+                         *             "o_2"
+                         *           ],
+                         *           "since": "2026-11-02T10:31:05.120Z"
+                         *         }
+                         *       ],
+                         *       "complaint_ids": [],
+                         *       "attachments": []
+                         *     }
+                         */
+                        "application/json": {
+                            accounts: string[];
+                            accused_shops: string[];
+                            alert_ids: string[];
+                            assignee?: string;
+                            at_stake_fen: number;
+                            attachments: {
+                                [key: string]: unknown;
+                            }[];
+                            complaint_ids: string[];
+                            id: string;
+                            kind: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "price_error" | "malicious_claim" | "harassment" | "review_manipulation";
+                            opened: string;
+                            order_count: number;
+                            protections: {
+                                [key: string]: unknown;
+                            }[];
+                            resolution?: {
+                                [key: string]: unknown;
+                            };
+                            severity: "low" | "medium" | "high" | "critical";
+                            shops: string[];
+                            source: string;
+                            status: "open" | "confirmed" | "dismissed";
+                            summary: string;
+                            updated: string;
+                            victim_shops: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attaches evidence kept elsewhere, by name, hash and location */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "call-log.pdf",
+                     *       "description": "the consumer's call log",
+                     *       "sha256": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                     *     }
+                     */
+                    "application/json": {
+                        description: string;
+                        name: string;
+                        sha256?: string;
+                        uri?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description One incident for people to act on (analyst view) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": "case_3f1c0e9a7b2d4c6e8a10",
+                         *       "source": "default",
+                         *       "kind": "reverse_brushing",
+                         *       "status": "open",
+                         *       "severity": "critical",
+                         *       "alert_ids": [
+                         *         "alr_3f1c0e9a7b2d4c6e8a10"
+                         *       ],
+                         *       "summary": "item i_3 of shop s_9 flooded with 512 orders in 30 min; ...",
+                         *       "opened": "2026-11-02T10:31:00.000Z",
+                         *       "updated": "2026-11-02T11:02:00.000Z",
+                         *       "shops": [
+                         *         "s_9"
+                         *       ],
+                         *       "victim_shops": [
+                         *         "s_9"
+                         *       ],
+                         *       "accused_shops": [],
+                         *       "accounts": [
+                         *         "u_11",
+                         *         "u_12"
+                         *       ],
+                         *       "order_count": 512,
+                         *       "at_stake_fen": 1530880,
+                         *       "protections": [
+                         *         {
+                         *           "kind": "orders_excluded",
+                         *           "shop": "s_9",
+                         *           "orders": [
+                         *             "o_1",
+                         *             "o_2"
+                         *           ],
+                         *           "since": "2026-11-02T10:31:05.120Z"
+                         *         }
+                         *       ],
+                         *       "complaint_ids": [],
+                         *       "attachments": []
+                         *     }
+                         */
+                        "application/json": {
+                            accounts: string[];
+                            accused_shops: string[];
+                            alert_ids: string[];
+                            assignee?: string;
+                            at_stake_fen: number;
+                            attachments: {
+                                [key: string]: unknown;
+                            }[];
+                            complaint_ids: string[];
+                            id: string;
+                            kind: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "price_error" | "malicious_claim" | "harassment" | "review_manipulation";
+                            opened: string;
+                            order_count: number;
+                            protections: {
+                                [key: string]: unknown;
+                            }[];
+                            resolution?: {
+                                [key: string]: unknown;
+                            };
+                            severity: "low" | "medium" | "high" | "critical";
+                            shops: string[];
+                            source: string;
+                            status: "open" | "confirmed" | "dismissed";
+                            summary: string;
+                            updated: string;
+                            victim_shops: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's audit log: every person's action, who, when, before and after, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a comment to the case (kept in its audit log) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "text": "called the victim shop"
+                     *     }
+                     */
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The evidence package of a case: JSON, CSV and a printable HTML report, with a manifest of SHA-256 hashes
+         * @description Raw personal data for analysts only; keyed hashes (HMAC-SHA256) for other roles. A merchant gets the package of a case its shop is harmed by or sanctioned on.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The evidence package: every file with its content, and manifest.json listing each SHA-256 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            files: {
+                                content: string;
+                                content_type: string;
+                                name: string;
+                            }[];
+                            manifest: {
+                                case_id: string;
+                                files: {
+                                    bytes: number;
+                                    name: string;
+                                    sha256: string;
+                                }[];
+                                generated_at: string;
+                                personal_data: "raw" | "keyed_hashes";
+                            };
+                            manifest_sha256: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/evidence/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file of the evidence package with its own content type (report.html to print, orders.csv ...) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/proposed-sanctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sanctions the configuration proposes were the case confirmed now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                items?: string[];
+                                kind: "points" | "sales_cleared" | "listing_removed" | "shop_closed" | "account_restricted";
+                                orders?: string[];
+                                permanent?: boolean;
+                                points?: number;
+                                /** @description why, in words the sanctioned party can read */
+                                reason: string;
+                                restrictions?: ("refund_only_disabled" | "coupons_barred" | "evidence_required")[];
+                                subject: {
+                                    id: string;
+                                    type: "shop" | "account";
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolves an open case as confirmed (with sanctions) or dismissed
+         * @description Confirmed: the sanctions given, or the proposed ones, go on the ledger; points may escalate a shop; linked complaints are upheld. A harmed shop is never sanctioned (400). A resolved case answers 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "outcome": "confirmed",
+                     *       "note": "flood from one farm; victim protected, farm restricted"
+                     *     }
+                     */
+                    "application/json": {
+                        note: string;
+                        outcome: "confirmed" | "dismissed";
+                        /** @description confirmed only; without it the sanctions the configuration proposes (GET .../proposed-sanctions) apply */
+                        sanctions?: {
+                            items?: string[];
+                            kind: "points" | "sales_cleared" | "listing_removed" | "shop_closed" | "account_restricted";
+                            orders?: string[];
+                            permanent?: boolean;
+                            points?: number;
+                            /** @description why, in words the sanctioned party can read */
+                            reason: string;
+                            restrictions?: ("refund_only_disabled" | "coupons_barred" | "evidence_required")[];
+                            subject: {
+                                id: string;
+                                type: "shop" | "account";
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description One incident for people to act on (analyst view)
+                             * @example {
+                             *       "id": "case_3f1c0e9a7b2d4c6e8a10",
+                             *       "source": "default",
+                             *       "kind": "reverse_brushing",
+                             *       "status": "open",
+                             *       "severity": "critical",
+                             *       "alert_ids": [
+                             *         "alr_3f1c0e9a7b2d4c6e8a10"
+                             *       ],
+                             *       "summary": "item i_3 of shop s_9 flooded with 512 orders in 30 min; ...",
+                             *       "opened": "2026-11-02T10:31:00.000Z",
+                             *       "updated": "2026-11-02T11:02:00.000Z",
+                             *       "shops": [
+                             *         "s_9"
+                             *       ],
+                             *       "victim_shops": [
+                             *         "s_9"
+                             *       ],
+                             *       "accused_shops": [],
+                             *       "accounts": [
+                             *         "u_11",
+                             *         "u_12"
+                             *       ],
+                             *       "order_count": 512,
+                             *       "at_stake_fen": 1530880,
+                             *       "protections": [
+                             *         {
+                             *           "kind": "orders_excluded",
+                             *           "shop": "s_9",
+                             *           "orders": [
+                             *             "o_1",
+                             *             "o_2"
+                             *           ],
+                             *           "since": "2026-11-02T10:31:05.120Z"
+                             *         }
+                             *       ],
+                             *       "complaint_ids": [],
+                             *       "attachments": []
+                             *     }
+                             */
+                            case: {
+                                accounts: string[];
+                                accused_shops: string[];
+                                alert_ids: string[];
+                                assignee?: string;
+                                at_stake_fen: number;
+                                attachments: {
+                                    [key: string]: unknown;
+                                }[];
+                                complaint_ids: string[];
+                                id: string;
+                                kind: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "price_error" | "malicious_claim" | "harassment" | "review_manipulation";
+                                opened: string;
+                                order_count: number;
+                                protections: {
+                                    [key: string]: unknown;
+                                }[];
+                                resolution?: {
+                                    [key: string]: unknown;
+                                };
+                                severity: "low" | "medium" | "high" | "critical";
+                                shops: string[];
+                                source: string;
+                                status: "open" | "confirmed" | "dismissed";
+                                summary: string;
+                                updated: string;
+                                victim_shops: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            sanctions: ({
+                                case_id: string;
+                                created_by: string;
+                                effective_at: string;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: "points" | "sales_cleared" | "listing_removed" | "shop_closed" | "account_restricted";
+                                points?: number;
+                                reason: string;
+                                source: string;
+                                state: "active" | "appealed" | "reversed";
+                                subject: {
+                                    id: string;
+                                    type: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaints and reports, newest first: those it filed for a consumer or merchant, every one of the tenant for analysts */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit: number;
+                    status?: "received" | "under_review" | "upheld" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                against_id: string;
+                                by_id: string;
+                                case_id?: string;
+                                filed_at: string;
+                                id: string;
+                                kind: string;
+                                order_ids: string[];
+                                review_deadline: string;
+                                source: string;
+                                status: "received" | "under_review" | "upheld" | "rejected";
+                                with_proof: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description pass as ?cursor= for the next page; null on the last */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Files a consumer's complaint (as its account) or a merchant's report (as its shop)
+         * @description Becomes a complaint.filed event of the key's tenant, applied at once; the answer is the complaint with its status and review deadline. Filing the same complaint_id again answers the same complaint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "complaint_id": "cp_77",
+                     *       "against_id": "s_4",
+                     *       "kind": "harassment"
+                     *     }
+                     */
+                    "application/json": {
+                        against_id: string;
+                        complaint_id: string;
+                        kind: "harassment" | "abnormal_orders" | "malicious_claim" | "extortion" | "counterfeit" | "other";
+                        order_ids?: string[];
+                        text?: string;
+                        /** @description event time of the complaint; the server clock when left out */
+                        time?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description A complaint or a merchant's report, with its status and review deadline */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": "cp_77",
+                         *       "source": "default",
+                         *       "by_id": "u_203",
+                         *       "against_id": "s_4",
+                         *       "kind": "harassment",
+                         *       "order_ids": [],
+                         *       "with_proof": false,
+                         *       "filed_at": "2026-11-03T08:00:00.000Z",
+                         *       "review_deadline": "2026-11-06T08:00:00.000Z",
+                         *       "status": "under_review",
+                         *       "case_id": "case_9a8b7c6d5e4f3a2b1c0d"
+                         *     }
+                         */
+                        "application/json": {
+                            against_id: string;
+                            by_id: string;
+                            case_id?: string;
+                            filed_at: string;
+                            id: string;
+                            kind: string;
+                            order_ids: string[];
+                            review_deadline: string;
+                            source: string;
+                            status: "received" | "under_review" | "upheld" | "rejected";
+                            with_proof: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint with its status; 403 for a complaint another filed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description A complaint or a merchant's report, with its status and review deadline */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": "cp_77",
+                         *       "source": "default",
+                         *       "by_id": "u_203",
+                         *       "against_id": "s_4",
+                         *       "kind": "harassment",
+                         *       "order_ids": [],
+                         *       "with_proof": false,
+                         *       "filed_at": "2026-11-03T08:00:00.000Z",
+                         *       "review_deadline": "2026-11-06T08:00:00.000Z",
+                         *       "status": "under_review",
+                         *       "case_id": "case_9a8b7c6d5e4f3a2b1c0d"
+                         *     }
+                         */
+                        "application/json": {
+                            against_id: string;
+                            by_id: string;
+                            case_id?: string;
+                            filed_at: string;
+                            id: string;
+                            kind: string;
+                            order_ids: string[];
+                            review_deadline: string;
+                            source: string;
+                            status: "received" | "under_review" | "upheld" | "rejected";
+                            with_proof: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decides a complaint that no case decides */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        outcome: "upheld" | "rejected";
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description A complaint or a merchant's report, with its status and review deadline */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": "cp_77",
+                         *       "source": "default",
+                         *       "by_id": "u_203",
+                         *       "against_id": "s_4",
+                         *       "kind": "harassment",
+                         *       "order_ids": [],
+                         *       "with_proof": false,
+                         *       "filed_at": "2026-11-03T08:00:00.000Z",
+                         *       "review_deadline": "2026-11-06T08:00:00.000Z",
+                         *       "status": "under_review",
+                         *       "case_id": "case_9a8b7c6d5e4f3a2b1c0d"
+                         *     }
+                         */
+                        "application/json": {
+                            against_id: string;
+                            by_id: string;
+                            case_id?: string;
+                            filed_at: string;
+                            id: string;
+                            kind: string;
+                            order_ids: string[];
+                            review_deadline: string;
+                            source: string;
+                            status: "received" | "under_review" | "upheld" | "rejected";
+                            with_proof: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -673,6 +2845,332 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every list entry; stale_entries counts hashed entries made with another key, which never match */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                addedAt: string;
+                                addedBy: string;
+                                /** @description event time, epoch ms, from which it stops matching */
+                                expiresAt?: number;
+                                hashed: boolean;
+                                keyId?: string;
+                                list: string;
+                                note?: string;
+                                /** @description the normalised value (accounts, IP ranges) or its keyed hash */
+                                value: string;
+                            }[];
+                            next_cursor: null;
+                            stale_entries: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One list's entries */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    list: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                addedAt: string;
+                                addedBy: string;
+                                /** @description event time, epoch ms, from which it stops matching */
+                                expiresAt?: number;
+                                hashed: boolean;
+                                keyId?: string;
+                                list: string;
+                                note?: string;
+                                /** @description the normalised value (accounts, IP ranges) or its keyed hash */
+                                value: string;
+                            }[];
+                            next_cursor: null;
+                            stale_entries: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add (or replace) an entry: value, optional expires (RFC 3339, event time) and note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    list: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expires?: string;
+                        note?: string;
+                        value: string | ({
+                            city: string;
+                            detail: string;
+                            district?: string;
+                            province: string;
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addedAt: string;
+                            addedBy: string;
+                            /** @description event time, epoch ms, from which it stops matching */
+                            expiresAt?: number;
+                            hashed: boolean;
+                            keyId?: string;
+                            list: string;
+                            note?: string;
+                            /** @description the normalised value (accounts, IP ranges) or its keyed hash */
+                            value: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Remove an entry, given its value (or the stored hash) */
+        delete: {
+            parameters: {
+                query: {
+                    value: string;
+                };
+                header?: never;
+                path: {
+                    list: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -742,6 +3240,1292 @@ export interface paths {
                             shop?: string;
                             /** @description the tenant the key belongs to */
                             source: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule set in force, with each rule's hits, errors and (shadow rules) what it would have changed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            /** @description the id of the key (or cli:FILE) that saved this version */
+                            by: string;
+                            rules: {
+                                /** @description a rule as written: id, description, when, decision, override, score, actions, mode, code */
+                                rule: {
+                                    [key: string]: unknown;
+                                };
+                                stats: {
+                                    /** @description evaluations that failed (e.g. a field the event lacks); the rule did not match those */
+                                    errors: number;
+                                    /** @description events it matched since this version was put in force */
+                                    hits: number;
+                                    lastError?: string;
+                                    /** @description shadow rules: decisions they would have changed, by "from>to" */
+                                    wouldChange: {
+                                        [key: string]: number;
+                                    };
+                                };
+                            }[];
+                            /** @description 0 before any rule was saved */
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the whole rule set (a rule file as YAML, or the same as JSON); a new version, or nothing if any rule is bad */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        rules: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            /** @description the id of the key (or cli:FILE) that saved this version */
+                            by: string;
+                            rules: {
+                                /** @description a rule as written: id, description, when, decision, override, score, actions, mode, code */
+                                rule: {
+                                    [key: string]: unknown;
+                                };
+                                stats: {
+                                    /** @description evaluations that failed (e.g. a field the event lacks); the rule did not match those */
+                                    errors: number;
+                                    /** @description events it matched since this version was put in force */
+                                    hits: number;
+                                    lastError?: string;
+                                    /** @description shadow rules: decisions they would have changed, by "from>to" */
+                                    wouldChange: {
+                                        [key: string]: number;
+                                    };
+                                };
+                            }[];
+                            /** @description 0 before any rule was saved */
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rule and how it has done */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description a rule as written: id, description, when, decision, override, score, actions, mode, code */
+                            rule: {
+                                [key: string]: unknown;
+                            };
+                            stats: {
+                                /** @description evaluations that failed (e.g. a field the event lacks); the rule did not match those */
+                                errors: number;
+                                /** @description events it matched since this version was put in force */
+                                hits: number;
+                                lastError?: string;
+                                /** @description shadow rules: decisions they would have changed, by "from>to" */
+                                wouldChange: {
+                                    [key: string]: number;
+                                };
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Create or replace one rule (JSON); a new version */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description a rule as written: id, description, when, decision, override, score, actions, mode, code */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description a rule as written: id, description, when, decision, override, score, actions, mode, code */
+                            rule: {
+                                [key: string]: unknown;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete one rule; a new version */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail: one record per version, newest first (who, when, what before and after) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description versions older than this */
+                    before?: number;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: "replace" | "put" | "delete";
+                                after: unknown;
+                                at: string;
+                                before: unknown;
+                                by: string;
+                                rule_id?: string;
+                                version: number;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sanctions/{id}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Appeals a sanction of one's own shop (merchant) or account (consumer); it is `appealed` until decided */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "reason": "the consumer had asked us to call back; the call log is attached to the case"
+                     *     }
+                     */
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An appeal of a sanction and its outcome */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case_id: string;
+                            filed_at: string;
+                            id: string;
+                            reason: string;
+                            sanction_id: string;
+                            status: "pending" | "upheld" | "reversed";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shop's quality score, 0 to 100, each component shown, with its history */
+        get: {
+            parameters: {
+                query: {
+                    history: number;
+                };
+                header?: never;
+                path: {
+                    shop_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description A shop's quality score (0 to 100) with each component and its history */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                at: string;
+                                components: {
+                                    [key: string]: unknown;
+                                };
+                                score: number;
+                                shop: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description stored scores, newest first */
+                            history: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/sanctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shop's sanctions ledger, its points over the record window and the level they reach */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shop_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description A shop or account ledger: its sanctions, the points that count and the level they reach */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            points: {
+                                level: "none" | "warning" | "restricted" | "shop_closed";
+                                points: number;
+                                to_next_level: number | null;
+                            };
+                            sanctions: ({
+                                case_id: string;
+                                created_by: string;
+                                effective_at: string;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: "points" | "sales_cleared" | "listing_removed" | "shop_closed" | "account_restricted";
+                                points?: number;
+                                reason: string;
+                                source: string;
+                                state: "active" | "appealed" | "reversed";
+                                subject: {
+                                    id: string;
+                                    type: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            subject: {
+                                id: string;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shop's merchant strategies in force (scalper guards, price guard) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shop_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description when the current version was made (wall clock, RFC 3339) */
+                            changed_at?: string;
+                            /** @description id of the key that made the current version */
+                            changed_by?: string;
+                            /** @description the price guard lines in force where the strategies set none */
+                            price_guard_defaults: {
+                                stop_loss_below_pct: number;
+                                warn_below_pct: number;
+                            };
+                            shop_id: string;
+                            /** @description A shop's merchant strategies; PUT replaces the whole document */
+                            strategies: {
+                                /** @description The shop's price guard */
+                                price_guard?: {
+                                    /** @description false turns the price guard off for the whole shop; default true */
+                                    enabled?: boolean;
+                                    /** @description per-item overrides by item id; fields left out take the shop-wide values */
+                                    items?: {
+                                        [key: string]: {
+                                            /** @description false turns the price guard off for this item */
+                                            enabled?: boolean;
+                                            /** @description pause the listing, and hold shipment of orders, below this percentage of its baseline price */
+                                            stop_loss_below_pct?: number;
+                                            /** @description warn when the item is listed below this percentage of its baseline price */
+                                            warn_below_pct?: number;
+                                        };
+                                    };
+                                    /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default 30 */
+                                    stop_loss_below_pct?: number;
+                                    /** @description warn when an item is listed below this percentage of its baseline price; default 70 */
+                                    warn_below_pct?: number;
+                                };
+                                /** @description at most 100 guards; an item belongs to at most one */
+                                scalper_guards?: {
+                                    /** @description what an order that breaks the guard gets: deny, limit_quantity (cut to what still fits) or review; default deny */
+                                    action?: "deny" | "limit_quantity" | "review";
+                                    /** @description event time from which orders are no longer guarded (exclusive); absent: no end */
+                                    ends_at?: string;
+                                    /** @description the merchant's name for this guard (letters, digits, _ . -), unique within the shop; its counts are kept under it */
+                                    id: string;
+                                    /** @description the items of the launch; units of any of them count together (colours and sizes of one drop) */
+                                    item_ids: string[];
+                                    /** @description orders of the launch one delivery door may receive, however its address is written; absent: no limit */
+                                    max_orders_per_address?: number;
+                                    /** @description days an account must have existed (since registration, or since first seen) before it may buy; absent: any age */
+                                    min_account_age_days?: number;
+                                    /** @description refuse delivery addresses without a building and room (a road, a landmark, "see note"); default false */
+                                    no_vague_addresses?: boolean;
+                                    /** @description units one account may buy of the launch; absent: no per-account limit */
+                                    per_account_limit?: number;
+                                    /** @description units one linked group (accounts the identity graph joins by device, payment, phone or door) may buy together; absent: no group limit */
+                                    per_group_limit?: number;
+                                    /** @description event time from which orders are guarded and counted, RFC 3339 UTC with milliseconds; absent: always */
+                                    starts_at?: string;
+                                }[];
+                            };
+                            /** @description the current version; 0 while the shop has set none */
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Replaces a shop's merchant strategies (that shop's merchant key only); effective from the next event
+         * @description The whole document: scalper guards by launch and the price guard. A refused document (400, details.problems with each path and fix) changes nothing. The answer is the new version.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shop_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description A shop's merchant strategies; PUT replaces the whole document */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The shop's price guard */
+                        price_guard?: {
+                            /** @description false turns the price guard off for the whole shop; default true */
+                            enabled?: boolean;
+                            /** @description per-item overrides by item id; fields left out take the shop-wide values */
+                            items?: {
+                                [key: string]: {
+                                    /** @description false turns the price guard off for this item */
+                                    enabled?: boolean;
+                                    /** @description pause the listing, and hold shipment of orders, below this percentage of its baseline price */
+                                    stop_loss_below_pct?: number;
+                                    /** @description warn when the item is listed below this percentage of its baseline price */
+                                    warn_below_pct?: number;
+                                };
+                            };
+                            /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default 30 */
+                            stop_loss_below_pct?: number;
+                            /** @description warn when an item is listed below this percentage of its baseline price; default 70 */
+                            warn_below_pct?: number;
+                        };
+                        /** @description at most 100 guards; an item belongs to at most one */
+                        scalper_guards?: {
+                            /** @description what an order that breaks the guard gets: deny, limit_quantity (cut to what still fits) or review; default deny */
+                            action?: "deny" | "limit_quantity" | "review";
+                            /** @description event time from which orders are no longer guarded (exclusive); absent: no end */
+                            ends_at?: string;
+                            /** @description the merchant's name for this guard (letters, digits, _ . -), unique within the shop; its counts are kept under it */
+                            id: string;
+                            /** @description the items of the launch; units of any of them count together (colours and sizes of one drop) */
+                            item_ids: string[];
+                            /** @description orders of the launch one delivery door may receive, however its address is written; absent: no limit */
+                            max_orders_per_address?: number;
+                            /** @description days an account must have existed (since registration, or since first seen) before it may buy; absent: any age */
+                            min_account_age_days?: number;
+                            /** @description refuse delivery addresses without a building and room (a road, a landmark, "see note"); default false */
+                            no_vague_addresses?: boolean;
+                            /** @description units one account may buy of the launch; absent: no per-account limit */
+                            per_account_limit?: number;
+                            /** @description units one linked group (accounts the identity graph joins by device, payment, phone or door) may buy together; absent: no group limit */
+                            per_group_limit?: number;
+                            /** @description event time from which orders are guarded and counted, RFC 3339 UTC with milliseconds; absent: always */
+                            starts_at?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description when the current version was made (wall clock, RFC 3339) */
+                            changed_at?: string;
+                            /** @description id of the key that made the current version */
+                            changed_by?: string;
+                            /** @description the price guard lines in force where the strategies set none */
+                            price_guard_defaults: {
+                                stop_loss_below_pct: number;
+                                warn_below_pct: number;
+                            };
+                            shop_id: string;
+                            /** @description A shop's merchant strategies; PUT replaces the whole document */
+                            strategies: {
+                                /** @description The shop's price guard */
+                                price_guard?: {
+                                    /** @description false turns the price guard off for the whole shop; default true */
+                                    enabled?: boolean;
+                                    /** @description per-item overrides by item id; fields left out take the shop-wide values */
+                                    items?: {
+                                        [key: string]: {
+                                            /** @description false turns the price guard off for this item */
+                                            enabled?: boolean;
+                                            /** @description pause the listing, and hold shipment of orders, below this percentage of its baseline price */
+                                            stop_loss_below_pct?: number;
+                                            /** @description warn when the item is listed below this percentage of its baseline price */
+                                            warn_below_pct?: number;
+                                        };
+                                    };
+                                    /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default 30 */
+                                    stop_loss_below_pct?: number;
+                                    /** @description warn when an item is listed below this percentage of its baseline price; default 70 */
+                                    warn_below_pct?: number;
+                                };
+                                /** @description at most 100 guards; an item belongs to at most one */
+                                scalper_guards?: {
+                                    /** @description what an order that breaks the guard gets: deny, limit_quantity (cut to what still fits) or review; default deny */
+                                    action?: "deny" | "limit_quantity" | "review";
+                                    /** @description event time from which orders are no longer guarded (exclusive); absent: no end */
+                                    ends_at?: string;
+                                    /** @description the merchant's name for this guard (letters, digits, _ . -), unique within the shop; its counts are kept under it */
+                                    id: string;
+                                    /** @description the items of the launch; units of any of them count together (colours and sizes of one drop) */
+                                    item_ids: string[];
+                                    /** @description orders of the launch one delivery door may receive, however its address is written; absent: no limit */
+                                    max_orders_per_address?: number;
+                                    /** @description days an account must have existed (since registration, or since first seen) before it may buy; absent: any age */
+                                    min_account_age_days?: number;
+                                    /** @description refuse delivery addresses without a building and room (a road, a landmark, "see note"); default false */
+                                    no_vague_addresses?: boolean;
+                                    /** @description units one account may buy of the launch; absent: no per-account limit */
+                                    per_account_limit?: number;
+                                    /** @description units one linked group (accounts the identity graph joins by device, payment, phone or door) may buy together; absent: no group limit */
+                                    per_group_limit?: number;
+                                    /** @description event time from which orders are guarded and counted, RFC 3339 UTC with milliseconds; absent: always */
+                                    starts_at?: string;
+                                }[];
+                            };
+                            /** @description the current version; 0 while the shop has set none */
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/strategies/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shop's strategy versions, newest first: who changed what, when, before and after */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    shop_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description when the change was made (wall clock, RFC 3339) */
+                                changed_at: string;
+                                /** @description id of the key that made the change */
+                                changed_by: string;
+                                /** @description the document this version replaced; null for the first */
+                                previous: {
+                                    /** @description The shop's price guard */
+                                    price_guard?: {
+                                        /** @description false turns the price guard off for the whole shop; default true */
+                                        enabled?: boolean;
+                                        /** @description per-item overrides by item id; fields left out take the shop-wide values */
+                                        items?: {
+                                            [key: string]: {
+                                                /** @description false turns the price guard off for this item */
+                                                enabled?: boolean;
+                                                /** @description pause the listing, and hold shipment of orders, below this percentage of its baseline price */
+                                                stop_loss_below_pct?: number;
+                                                /** @description warn when the item is listed below this percentage of its baseline price */
+                                                warn_below_pct?: number;
+                                            };
+                                        };
+                                        /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default 30 */
+                                        stop_loss_below_pct?: number;
+                                        /** @description warn when an item is listed below this percentage of its baseline price; default 70 */
+                                        warn_below_pct?: number;
+                                    };
+                                    /** @description at most 100 guards; an item belongs to at most one */
+                                    scalper_guards?: {
+                                        /** @description what an order that breaks the guard gets: deny, limit_quantity (cut to what still fits) or review; default deny */
+                                        action?: "deny" | "limit_quantity" | "review";
+                                        /** @description event time from which orders are no longer guarded (exclusive); absent: no end */
+                                        ends_at?: string;
+                                        /** @description the merchant's name for this guard (letters, digits, _ . -), unique within the shop; its counts are kept under it */
+                                        id: string;
+                                        /** @description the items of the launch; units of any of them count together (colours and sizes of one drop) */
+                                        item_ids: string[];
+                                        /** @description orders of the launch one delivery door may receive, however its address is written; absent: no limit */
+                                        max_orders_per_address?: number;
+                                        /** @description days an account must have existed (since registration, or since first seen) before it may buy; absent: any age */
+                                        min_account_age_days?: number;
+                                        /** @description refuse delivery addresses without a building and room (a road, a landmark, "see note"); default false */
+                                        no_vague_addresses?: boolean;
+                                        /** @description units one account may buy of the launch; absent: no per-account limit */
+                                        per_account_limit?: number;
+                                        /** @description units one linked group (accounts the identity graph joins by device, payment, phone or door) may buy together; absent: no group limit */
+                                        per_group_limit?: number;
+                                        /** @description event time from which orders are guarded and counted, RFC 3339 UTC with milliseconds; absent: always */
+                                        starts_at?: string;
+                                    }[];
+                                } | null;
+                                shop_id: string;
+                                /** @description A shop's merchant strategies; PUT replaces the whole document */
+                                strategies: {
+                                    /** @description The shop's price guard */
+                                    price_guard?: {
+                                        /** @description false turns the price guard off for the whole shop; default true */
+                                        enabled?: boolean;
+                                        /** @description per-item overrides by item id; fields left out take the shop-wide values */
+                                        items?: {
+                                            [key: string]: {
+                                                /** @description false turns the price guard off for this item */
+                                                enabled?: boolean;
+                                                /** @description pause the listing, and hold shipment of orders, below this percentage of its baseline price */
+                                                stop_loss_below_pct?: number;
+                                                /** @description warn when the item is listed below this percentage of its baseline price */
+                                                warn_below_pct?: number;
+                                            };
+                                        };
+                                        /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default 30 */
+                                        stop_loss_below_pct?: number;
+                                        /** @description warn when an item is listed below this percentage of its baseline price; default 70 */
+                                        warn_below_pct?: number;
+                                    };
+                                    /** @description at most 100 guards; an item belongs to at most one */
+                                    scalper_guards?: {
+                                        /** @description what an order that breaks the guard gets: deny, limit_quantity (cut to what still fits) or review; default deny */
+                                        action?: "deny" | "limit_quantity" | "review";
+                                        /** @description event time from which orders are no longer guarded (exclusive); absent: no end */
+                                        ends_at?: string;
+                                        /** @description the merchant's name for this guard (letters, digits, _ . -), unique within the shop; its counts are kept under it */
+                                        id: string;
+                                        /** @description the items of the launch; units of any of them count together (colours and sizes of one drop) */
+                                        item_ids: string[];
+                                        /** @description orders of the launch one delivery door may receive, however its address is written; absent: no limit */
+                                        max_orders_per_address?: number;
+                                        /** @description days an account must have existed (since registration, or since first seen) before it may buy; absent: any age */
+                                        min_account_age_days?: number;
+                                        /** @description refuse delivery addresses without a building and room (a road, a landmark, "see note"); default false */
+                                        no_vague_addresses?: boolean;
+                                        /** @description units one account may buy of the launch; absent: no per-account limit */
+                                        per_account_limit?: number;
+                                        /** @description units one linked group (accounts the identity graph joins by device, payment, phone or door) may buy together; absent: no group limit */
+                                        per_group_limit?: number;
+                                        /** @description event time from which orders are guarded and counted, RFC 3339 UTC with milliseconds; absent: always */
+                                        starts_at?: string;
+                                    }[];
+                                };
+                                version: number;
+                            }[];
+                            /** @description pass as ?cursor= for the next page; null on the last */
+                            next_cursor: string | null;
                         };
                     };
                 };
@@ -1071,6 +4855,96 @@ export interface paths {
                             orders: number[];
                             /** @description refund requests on those orders per bucket, one number per bucket */
                             refunds: number[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook outbox of the key's tenant, newest first */
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                    status?: "pending" | "delivered" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                attempts: number;
+                                created_at: string;
+                                /** @description also the Idempotency-Key header of every attempt */
+                                id: string;
+                                last_error?: string;
+                                next_at: string;
+                                status: "pending" | "delivered" | "failed";
+                                type: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                         };
                     };
                 };
