@@ -91,6 +91,21 @@ export class Policy {
     return this.#save(specs, { action: 'replace', by, before: this.#current.rules, after: specs }, { sources, problems });
   }
 
+  /**
+   * Checks a rule file's text exactly as replace() compiles it, saving nothing: every problem
+   * (rule id, field, line, column, hint), or none. The console checks an edit as it is typed.
+   */
+  check(text: string): readonly RuleProblem[] {
+    try {
+      const { specs, sources, problems } = parseRuleFile(text, 'the rule set');
+      this.#compile(specs, this.#current.version + 1, { sources, problems });
+      return [];
+    } catch (err) {
+      if (err instanceof RulesError) return err.problems;
+      throw err;
+    }
+  }
+
   /** Creates or replaces one rule. */
   async put(id: string, body: Record<string, unknown>, by: string): Promise<StoredRuleSet> {
     if (body.id !== undefined && body.id !== id) {

@@ -16,6 +16,7 @@ import { OneLinePerRequest } from './logging.js';
 import type { Policy } from '../app/policy.js';
 import { rulesRoutes } from './routes/rules.js';
 import { listsRoutes } from './routes/lists.js';
+import { rulesCheckRoutes } from './routes/rules-check.js';
 import { backtestsRoutes } from './routes/backtests.js';
 import type { Backtests } from '../app/backtests.js';
 import { ServerMetrics } from './metrics.js';
@@ -119,6 +120,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   if (opts.strategies) await app.register(strategiesRoutes, { strategies: opts.strategies, metrics, exclusive: (task) => ingestor.exclusive(task) });
   if (opts.policy) {
     await app.register(rulesRoutes, { policy: opts.policy, registry: metrics.registry });
+    const policy = opts.policy;
+    await app.register(rulesCheckRoutes, { check: (text) => policy.check(text) });
     await app.register(listsRoutes, { policy: opts.policy });
     if (opts.backtests) await app.register(backtestsRoutes, { backtests: opts.backtests });
   }
