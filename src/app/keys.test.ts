@@ -39,3 +39,14 @@ test('refuses an unknown role naming the allowed ones, and a merchant key withou
   assert.equal(merchant.record.shop, 's_1');
   await store.close();
 });
+
+test('a consumer key is scoped to one account, kept with the key; --account is refused for other roles', async () => {
+  const store = new SqliteStore(':memory:');
+  await assert.rejects(createKey({ role: 'consumer', db: ':memory:', keys: store }),
+    (e: unknown) => e instanceof KeyOptionsError && /--account/.test(e.message));
+  await assert.rejects(createKey({ role: 'analyst', account: 'u_1', db: ':memory:', keys: store }),
+    (e: unknown) => e instanceof KeyOptionsError && /consumer keys only/.test(e.message));
+  const { key } = await createKey({ role: 'consumer', account: 'u_1', db: ':memory:', keys: store });
+  assert.equal((await store.findKey(createHash('sha256').update(key).digest('hex')))?.account, 'u_1');
+  await store.close();
+});
