@@ -26,8 +26,12 @@ export interface EvidenceOptions {
 /** Writes the package of `caseId` to `outDir` and returns its manifest and the manifest's SHA-256. */
 export async function writeEvidence(opts: EvidenceOptions): Promise<{ manifest: Manifest; manifestSha256: string; files: string[] }> {
   if (!existsSync(opts.db)) throw new EvidenceError(`database ${opts.db} does not exist; pass the --db file of a serve or replay run`);
-  const store = openStore(opts.db);
+  const opened = openStore(opts.db);
   try {
+    if (!('cases' in opened)) {
+      throw new EvidenceError(`${opts.db} is not a SQLite file; cases are kept in SQLite stores so far, so pass the --db of a SQLite serve run`);
+    }
+    const store = opened;
     const engine = await Engine.open(opts.config, store);
     // Opening the desk brings its cases up to date with every stored alert (a replay writes none);
     // no webhook is sent from here.
@@ -48,6 +52,6 @@ export async function writeEvidence(opts: EvidenceOptions): Promise<{ manifest: 
       await handle.close();
     }
   } finally {
-    await store.close();
+    await opened.close();
   }
 }
