@@ -86,6 +86,8 @@ class StreamWorker {
   #heads = new Map<string, number>();
   /** The last batch stopped at an event too far ahead of the slowest other worker. */
   #blocked = false;
+  /** Partitions nobody alive holds, as of the last balance. */
+  #orphans = 0;
   readonly #log: (line: string) => void;
 
   constructor(opts: WorkerOptions) {
@@ -113,8 +115,9 @@ class StreamWorker {
         if (Date.now() - this.#lastBalance >= WORKER_DEFAULTS.renewMs) await this.#balance();
         const batch = await this.#nextBatch();
         if (batch.length === 0 && this.#blocked) {
-          // Waiting for a slower worker to catch up in event time, not idle: look again soon.
-          await sleep(2);
+          // Waiting for a slower worker to catch up in event time, or for a dead worker's
+          // partitions to be taken: not idle, look again soon.
+          await sleep(this.#orphans > 0 ? 100 : 2);
           continue;
         }
         if (batch.length === 0) {
@@ -215,12 +218,17 @@ class StreamWorker {
       this.#owned.delete(p);
       await this.#coord.release(p, this.id);
     }
-    if (this.#owned.size >= share) return;
     const owners = await this.#coord.owners(n);
+    // A partition held by nobody alive (its worker died and its lease has not run out yet) may
+    // hold events older than ours: nothing is applied until someone takes it, so that events are
+    // never applied past another partition's unapplied ones.
+    this.#orphans = owners.filter((o) => o === undefined || (o !== this.id && !this.#heads.has(o))).length;
+    if (this.#owned.size >= share) return;
     for (let p = 0; p < n && this.#owned.size < share; p++) {
       if (owners[p] !== undefined) continue;
       if (!await this.#coord.claim(p, this.id, WORKER_DEFAULTS.leaseMs)) continue;
       await this.#take(p);
+      this.#orphans--;
     }
   }
 
@@ -259,6 +267,11 @@ class StreamWorker {
    */
   async #nextBatch(): Promise<BatchEvent[]> {
     const stream = this.#stream!;
+    if (this.#orphans > 0) {
+      this.#blocked = true;
+      this.#heads = await this.#coord.heartbeat(this.id, Number.NEGATIVE_INFINITY, Date.now(), WORKER_DEFAULTS.leaseMs);
+      return [];
+    }
     const info = await stream.jsm.streams.info(stream.target.stream);
     const lastSeq = info.state.last_seq;
     await Promise.all([...this.#owned.values()].filter((o) => o.buffer.length === 0).map(async (o) => {
