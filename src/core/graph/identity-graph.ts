@@ -121,6 +121,15 @@ export function clusterOf(state: StateStore, accountId: string): Cluster {
 }
 
 /**
+ * The accounts of `accountId`'s cluster as stored (at most MAX_CLUSTER_ACCOUNTS, in no stated
+ * order), without copying them or reading any evidence: for sums over the members, whose result
+ * does not depend on their order. Read only; do not change the array.
+ */
+export function clusterAccountsOf(state: StateStore, accountId: string): readonly string[] {
+  return state.get<ClusterRecord>(GRAPH_NS.cluster, findRoot(state, accountId))?.accounts ?? [accountId];
+}
+
+/**
  * The root and size of `accountId`'s cluster without copying its members or evidence: the cheap
  * read for a detector that asks of every order whether its buyer is linked to others.
  */

@@ -3,7 +3,7 @@
 // Every entity is plain JSON under a key, so any StateStore can hold it.
 import { DEFAULT_SOURCE, type BulwarkEvent, type EventOf } from '../../contract/index.js';
 import type { StateStore } from '../ports.js';
-import { clusterOf, clusterRootOf, sharedBy, type Cluster, type SharedBy } from '../graph/identity-graph.js';
+import { clusterAccountsOf, clusterOf, clusterRootOf, sharedBy, type Cluster, type SharedBy } from '../graph/identity-graph.js';
 import { detectorNamespace } from '../scoped-state.js';
 
 /** Most ids kept in a bounded list (devices, IPs and payment ids of an account). */
@@ -148,6 +148,8 @@ export class Entities {
   cluster(accountId: string): Cluster { return clusterOf(this.state, accountId); }
   /** The root and size of an account's cluster, without copying it (size 1 when it shares nothing). */
   clusterRoot(accountId: string): { root: string; size: number } { return clusterRootOf(this.state, accountId); }
+  /** The accounts of an account's cluster, uncopied and in no stated order (for order-free sums); read only. */
+  clusterAccounts(accountId: string): readonly string[] { return clusterAccountsOf(this.state, accountId); }
   /**
    * An entry of a plug-in's own state, read only: for the readers a plug-in exports of what it
    * keeps (price_error's item baseline, read by a merchant's price guard), never to change it.

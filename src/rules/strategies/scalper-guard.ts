@@ -165,7 +165,7 @@ function groupUnits(g: CompiledScalperGuard, buyer: string, own: number, ctx: De
   if (ctx.entities.clusterRoot(buyer).size <= 1) return { units: own, accounts: 1 };
   let units = own;
   let accounts = 1;
-  for (const a of ctx.entities.cluster(buyer).accounts) {
+  for (const a of ctx.entities.clusterAccounts(buyer)) {
     if (a === buyer) continue;
     const b = ctx.state.get<Bought>(BOUGHT, boughtId(g.key, a));
     if (!b || b.u === 0) continue;
