@@ -12,10 +12,13 @@ const MeSchema = Type.Object({
   shop: Type.Optional(Type.String({ description: 'the shop a merchant key is scoped to' })),
 }, { description: 'The calling key: its role, tenant and shop' });
 
-/** Registers GET /v1/me, open to every role. */
+/**
+ * Registers GET /v1/me, open to every role but `partner`: a partner platform's key reads the
+ * alliance feed and nothing else (docs/alliance.md), not even this.
+ */
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/me', {
-    config: { auth: [...ROLES] },
+    config: { auth: ROLES.filter((r) => r !== 'partner') },
     schema: {
       summary: "The calling key's role, tenant and shop",
       response: { 200: MeSchema, '4xx': ErrorBodySchema, '5xx': ErrorBodySchema },
