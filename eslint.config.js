@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const LAYERS = ['contract', 'core', 'detectors', 'rules', 'text', 'cases', 'store', 'stream', 'shared', 'http', 'sim', 'config', 'app', 'cli'];
+const LAYERS = ['contract', 'core', 'detectors', 'rules', 'text', 'cases', 'alliance', 'store', 'stream', 'shared', 'http', 'sim', 'config', 'app', 'cli'];
 
 /** What each folder of src/ may import from the others (besides itself). */
 const ALLOWED = {
@@ -13,13 +13,15 @@ const ALLOWED = {
   rules: ['core', 'contract', 'text'],
   text: ['contract'],
   cases: ['core', 'contract'],
-  // Stores implement the case desk's port (CaseStore) beside the core's.
-  store: ['core', 'contract', 'cases'],
+  // The alliance reads events' values through src/text (handles, doors) and serves the core's SharedSignals port.
+  alliance: ['core', 'contract', 'text'],
+  // Stores implement the case desk's port (CaseStore) and the alliance's (SignalStore) beside the core's.
+  store: ['core', 'contract', 'cases', 'alliance'],
   stream: ['core', 'contract'],
   shared: ['core', 'contract'],
-  http: ['core', 'contract', 'store', 'config', 'cases'],
+  http: ['core', 'contract', 'store', 'config', 'cases', 'alliance'],
   sim: ['core', 'contract', 'text'],
-  config: ['core', 'contract', 'detectors', 'rules', 'cases'],
+  config: ['core', 'contract', 'detectors', 'rules', 'cases', 'alliance'],
   app: LAYERS.filter((l) => l !== 'cli' && l !== 'app'),
   cli: ['app', 'config', 'contract'],
 };

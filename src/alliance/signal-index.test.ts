@@ -24,10 +24,11 @@ function signal(kind: SignalKind, value: string, o: { keyId?: string; id?: strin
 
 /** A real engine (in memory) reading `index`, and the index stamping changes with its watermark. */
 async function setup() {
-  let engine: Engine | undefined;
-  const index = new SignalIndex(keyring, { trust: { 'platform-a': 0.8 }, maxScore: 0.9 }, () => { const w = engine?.watermark; return w === undefined ? 0 : w + 1; });
-  engine = await Engine.open(loadConfig(), undefined, { signals: index });
-  const decide = (e: BulwarkEvent): Decision | undefined => { const o = engine!.process(e); return o.status === 'accepted' ? o.decision : undefined; };
+  const ref: { engine?: Engine } = {};
+  const index = new SignalIndex(keyring, { trust: { 'platform-a': 0.8 }, maxScore: 0.9 }, () => { const w = ref.engine?.watermark; return w === undefined ? 0 : w + 1; });
+  const engine = await Engine.open(loadConfig(), undefined, { signals: index });
+  ref.engine = engine;
+  const decide = (e: BulwarkEvent): Decision | undefined => { const o = engine.process(e); return o.status === 'accepted' ? o.decision : undefined; };
   return { engine, index, decide };
 }
 

@@ -52,12 +52,12 @@ export async function serve(opts: ServeOptions): Promise<void> {
     // Windowed activity is kept from the start: an analyst may add a rule that reads it at any time.
     // The alliance's index of received signals is read by the pipeline, so it is loaded before the
     // engine re-applies anything; a signal received later is in force from just after the watermark.
-    let opened: Engine | undefined;
-    alliance = await openAlliance({ config: opts.config, db: opts.db, watermark: () => opened?.watermark });
+    const opened: { engine?: Engine } = {};
+    alliance = await openAlliance({ config: opts.config, db: opts.db, watermark: () => opened.engine?.watermark });
     const engine = await Engine.open(opts.config, store, {
       activity: true, ...(timeline ? { strategies: timeline } : {}), ...(alliance ? { signals: alliance.alliance.index } : {}),
     });
-    opened = engine;
+    opened.engine = engine;
     const strategies = strategyStore && timeline
       ? new MerchantStrategies({ store: strategyStore, timeline, position: () => engine.position }) : undefined;
     policyStore = new SqlitePolicyStore(opts.db);
