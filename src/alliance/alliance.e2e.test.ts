@@ -205,6 +205,7 @@ test('platform B flags platform A\'s coupon farm and review gang on its first ev
 
   // The partner key reads the feed and nothing else.
   const spec = await (await fetch(`${A.url}/openapi.json`)).json() as { paths: Record<string, Record<string, unknown>> };
+  for (const path of ['/v1/alliance/feed', '/v1/alliance/signals', '/v1/alliance/received', '/v1/alliance/partners']) assert.ok(spec.paths[path], `${path} in /openapi.json`);
   const PUBLIC = new Set(['/healthz', '/readyz', '/openapi.json', '/']);
   let checked = 0;
   for (const [path, methods] of Object.entries(spec.paths)) {
