@@ -1,7 +1,7 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BulwarkEvent, Decision } from '../../contract/index.js';
@@ -12,6 +12,7 @@ function bulwark(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-rules-e2e-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const records = <T>(file: string): T[] => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
 
 // A class of refunds analysts want a person to see: refund-only, no photo, from an account that
@@ -51,6 +52,10 @@ test('a rule file reviews a class of refunds in a replay of a simulated week, an
   }
   assert.ok(!decisions.some((d) => d.reasons.some((x) => x.rule === 'shadow-big-order')), 'a shadow rule never appears in decisions');
   const summary = JSON.parse(readFileSync(join(dir, 'run', 'summary.json'), 'utf8'));
+  // The same events and rules give the same outputs, byte for byte.
+  const again = bulwark(['replay', join(sim, 'events.ndjson'), '--out', join(dir, 'run2'), '--rules', join(dir, 'rules.yaml')]);
+  assert.equal(again.code, 0, again.stderr);
+  for (const f of ['decisions.ndjson', 'alerts.ndjson']) assert.equal(readFileSync(join(dir, 'run2', f), 'utf8'), readFileSync(join(dir, 'run', f), 'utf8'), f);
   assert.equal(summary.rules.hits['repeat-refund-only'], hit.length);
 
   // Without the rules, the same events get the same decisions except where the rule matched.
