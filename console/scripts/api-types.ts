@@ -36,7 +36,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     return await res.json() as Record<string, unknown>;
   } finally {
     // Only once it listens has serve() a handler for the signal; before that, it has stopped on its own.
-    if (started) process.kill(process.pid, STOP);
+    if (started) process.emit(STOP, STOP);
     await served.catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }

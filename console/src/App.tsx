@@ -16,6 +16,13 @@ import { AlertView } from './views/AlertView';
 import { GraphView } from './views/GraphView';
 import { Warnings } from './views/Warnings';
 import { ShopPicker } from './views/ShopPicker';
+import { Cases, caseFilters } from './views/Cases';
+import { CaseView } from './views/CaseView';
+import { Strategies } from './views/Strategies';
+import { Ledger } from './views/Ledger';
+import { Appeals } from './views/Appeals';
+import { Rules } from './views/Rules';
+import { Lists } from './views/Lists';
 
 export interface Session {
   api: Api;
@@ -31,14 +38,21 @@ function navItems(me: Me): NavItem[] {
     return [
       { key: 'nav.warnings', parts: ['warnings'], path: '/v1/shops/{shop_id}/warnings' },
       { key: 'nav.held', parts: ['held'], path: '/v1/shops/{shop_id}/warnings' },
+      { key: 'nav.strategies', parts: ['strategies'], path: '/v1/shops/{shop_id}/strategies' },
+      { key: 'nav.ledger', parts: ['ledger'], path: '/v1/shops/{shop_id}/quality' },
+      { key: 'nav.appeals', parts: ['appeals'], path: '/v1/appeals' },
     ];
   }
   if (me.role === 'analyst' || me.role === 'admin') {
     return [
       { key: 'nav.overview', parts: ['overview'], path: '/v1/stats/activity' },
+      { key: 'nav.cases', parts: ['cases'], path: '/v1/cases' },
       { key: 'nav.alerts', parts: ['alerts'], path: '/v1/alerts' },
       { key: 'nav.graph', parts: ['graph'], path: '/v1/accounts/{id}/links' },
       { key: 'nav.shops', parts: ['shops'], path: '/v1/shops/{shop_id}/warnings' },
+      { key: 'nav.rules', parts: ['rules'], path: '/v1/rules' },
+      { key: 'nav.lists', parts: ['lists'], path: '/v1/lists' },
+      { key: 'nav.appeals', parts: ['appeals'], path: '/v1/appeals' },
     ];
   }
   return [];
@@ -128,13 +142,22 @@ function View({ session, parts, query }: { session: Session; parts: string[]; qu
   const { me } = session;
   const [view, id] = parts;
   if (me.role === 'merchant' && me.shop) {
-    if (view === 'held') return <Warnings session={session} shop={me.shop} heldOnly />;
-    return <Warnings session={session} shop={me.shop} />;
+    switch (view) {
+      case 'held': return <Warnings session={session} shop={me.shop} heldOnly />;
+      case 'strategies': return <Strategies session={session} shop={me.shop} />;
+      case 'ledger': return <Ledger session={session} shop={me.shop} />;
+      case 'appeals': return <Appeals session={session} />;
+      default: return <Warnings session={session} shop={me.shop} />;
+    }
   }
   if (me.role !== 'analyst' && me.role !== 'admin') return null;
   switch (view) {
     case undefined:
     case 'overview': return <Overview session={session} />;
+    case 'cases': return id ? <CaseView session={session} id={id} /> : <Cases session={session} filters={caseFilters(query)} />;
+    case 'rules': return <Rules session={session} />;
+    case 'lists': return <Lists session={session} />;
+    case 'appeals': return <Appeals session={session} />;
     case 'alerts': return id ? <AlertView session={session} id={id} /> : <Alerts session={session} kind={query.get('kind') ?? undefined} since={query.get('since') ?? undefined} />;
     case 'graph': return <GraphView session={session} account={id} />;
     case 'shops': return id ? <Warnings session={session} shop={id} /> : <ShopPicker />;

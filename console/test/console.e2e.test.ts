@@ -50,6 +50,7 @@ before(async () => {
   bulwark(['simulate', '--seed', '2', '--scale', '0.3', '--days', '3', '--out', join(dir, 'sim')]);
   bulwark(['replay', join(dir, 'sim', 'events.ndjson'), '--out', join(dir, 'run'), '--db', db]);
   keys.analyst = bulwark(['keys', 'create', '--role', 'analyst', '--db', db]);
+  keys.ingest = bulwark(['keys', 'create', '--role', 'ingest', '--db', db]);
   server = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--db', db], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   url = await new Promise<string>((resolve, reject) => {
     let err = '';
@@ -124,6 +125,60 @@ test('an analyst sees the overview, opens the reverse-brushing alert, its burst 
   assert.deepEqual(problems, []);
 });
 
+test('an analyst opens the reverse-brushing case from the queue, sees its burst and its ring, and confirms it with the proposed sanctions', { skip, timeout: 180_000 }, async () => {
+  const { page, problems } = await open({ width: 1366, height: 1400 });
+  await signIn(page, url, keys.analyst!);
+  await page.getByRole('link', { name: 'Cases' }).click();
+  // The queue puts the most severe and most costly first: the flood against the victim shop.
+  const first = page.getByTestId('case-table').locator('tbody tr').first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute('data-kind'), 'reverse_brushing');
+  await page.getByTestId('open-case-reverse_brushing').click();
+  assert.match(await page.getByTestId('case-summary').textContent() ?? '', /reverse brushing against shop/);
+  const caseId = /#\/cases\/(case_\w+)$/.exec(page.url())?.[1];
+  assert.ok(caseId, page.url());
+
+  const burst = page.getByTestId('burst');
+  await burst.waitFor();
+  const peak = Number(await burst.getAttribute('data-peak'));
+  const baseline = Number(await burst.getAttribute('data-baseline') || 0);
+  assert.ok(peak >= 20 && peak > 10 * baseline, `a burst: peak ${peak} orders in a bucket against a baseline of ${baseline}`);
+  await page.getByTestId('chart-timeline').locator('canvas').waitFor();
+  const graph = page.getByTestId('link-graph');
+  await graph.locator('canvas').first().waitFor();
+  assert.equal(Number(await graph.getAttribute('data-accounts')), ring.subjects.accounts.length);
+  await page.getByTestId('evidence-files').waitFor();
+
+  // Assign, comment, then confirm with every proposed sanction (the ring's accounts restricted).
+  await page.getByTestId('assignee').fill('li.wei');
+  await page.getByTestId('assign').click();
+  await page.getByText('assigned to li.wei').waitFor();
+  await page.getByTestId('comment-text').fill('one farm: shared devices and payments across the ring');
+  await page.getByTestId('comment').click();
+  await page.getByTestId('audit').locator('tr[data-action="case.comment"]').waitFor();
+  await page.getByTestId('sanction-account_restricted').waitFor();
+  await page.getByTestId('resolve-note').fill('flood from one farm; the shop is the victim, the ring is restricted');
+  const confirm = page.getByTestId('confirm');
+  assert.match(await confirm.textContent() ?? '', new RegExp(`Confirm with ${ring.subjects.accounts.length} sanction`));
+  await confirm.click();
+  await page.locator('[data-testid="case-status"][data-status="confirmed"]').waitFor();
+  await page.getByTestId('audit').locator('tr[data-action="case.resolve"]').waitFor();
+
+  // The API agrees: the case is confirmed by this key, a ring account is restricted, the victim shop is not sanctioned.
+  const after = await api<{ status: string; assignee: string }>(`/v1/cases/${caseId}`, keys.analyst!);
+  assert.equal(after.json.status, 'confirmed');
+  assert.equal(after.json.assignee, 'li.wei');
+  const account = await api<{ sanctions: Array<{ kind: string; case_id: string }> }>(`/v1/accounts/${ring.subjects.accounts[0]}/sanctions`, keys.analyst!);
+  assert.ok(account.json.sanctions.some((x) => x.kind === 'account_restricted' && x.case_id === caseId));
+  const shop = await api<{ sanctions: unknown[] }>(`/v1/shops/${ring.subjects.shops[0]}/sanctions`, keys.analyst!);
+  assert.deepEqual(shop.json.sanctions, []);
+  // The top of the page, confirmed: the burst and the ring (a full-page shot would repeat the fixed header).
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: join(SHOTS, 'analyst-case-confirmed.png') });
+  assert.deepEqual(problems, []);
+});
+
 test('a merchant on a phone sees, in Chinese, the orders held for its shop and why', { skip, timeout: 120_000 }, async () => {
   const { page, problems } = await open({ width: 390, height: 844, locale: 'en-GB' });
   await signIn(page, url, keys.merchant!);
@@ -144,6 +199,52 @@ test('a merchant on a phone sees, in Chinese, the orders held for its shop and w
   assert.deepEqual(problems, []);
 });
 
+const LAUNCH = 'i_console_drop';
+/** An order of one unit of the launch, after the simulated days, as the platform would send it. */
+function launchOrder(n: number, buyer: string) {
+  return {
+    id: `evt_console_drop_${n}`, type: 'order.placed', time: new Date(Date.UTC(2026, 10, 20, 12, n)).toISOString(),
+    data: { order_id: `o_console_drop_${n}`, buyer_id: buyer, shop_id: ring.subjects.shops[0], lines: [{ item_id: LAUNCH, qty: 1, unit_price: 99_900 }],
+      amount: 99_900, address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路90号3号楼502室' } },
+  };
+}
+
+test('a merchant sets a scalper guard in the strategy editor, and then sees the order it holds', { skip, timeout: 120_000 }, async () => {
+  const { page, problems } = await open({ width: 1280, height: 900 });
+  await signIn(page, url, keys.merchant!);
+  await page.getByRole('link', { name: '防护策略' }).click();
+  await page.getByTestId('strategy-version').waitFor();
+  await page.getByTestId('add-guard').click();
+  const guard = page.getByTestId('guard').first();
+  await guard.getByTestId('guard-id').fill('console-drop');
+  await guard.getByTestId('guard-items').fill(LAUNCH);
+  await guard.getByTestId('guard-items').press('Enter');
+  await guard.getByTestId('guard-per-account').fill('1');
+  await page.getByTestId('save-strategies').click();
+  await page.getByTestId('strategies-saved').waitFor();
+  const saved = await api<{ version: number; strategies: { scalper_guards: Array<Record<string, unknown>> } }>(`/v1/shops/${ring.subjects.shops[0]}/strategies`, keys.merchant!);
+  assert.deepEqual(saved.json.strategies.scalper_guards, [{ id: 'console-drop', item_ids: [LAUNCH], per_account_limit: 1, action: 'deny' }]);
+
+  // The platform sends two orders of the launch by one buyer: the second breaks the guard and is held.
+  const decided: Array<{ decision: string; actions: string[] }> = [];
+  for (const [n, body] of [launchOrder(1, 'u_console_fan'), launchOrder(2, 'u_console_fan')].entries()) {
+    const res = await fetch(`${url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${keys.ingest}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal(res.status, 200, `order ${n + 1}`);
+    decided.push((await res.json() as { results: Array<{ decision: { decision: string; actions: string[] } }> }).results[0]!.decision);
+  }
+  assert.equal(decided[0]!.decision, 'allow');
+  assert.equal(decided[1]!.decision, 'deny');
+  assert.deepEqual(decided[1]!.actions, ['hold_shipment']);
+
+  await page.getByRole('link', { name: '被拦截的订单' }).click();
+  const held = page.getByTestId('warning').filter({ hasText: 'o_console_drop_2' });
+  await held.waitFor();
+  assert.match(await held.textContent() ?? '', /暂停发货/);
+  assert.equal(await page.getByTestId('warning').filter({ hasText: 'o_console_drop_1' }).count(), 0, 'the order within the limit is not held');
+  await page.screenshot({ path: join(SHOTS, 'merchant-scalper-guard-held.png') });
+  assert.deepEqual(problems, []);
+});
+
 test("a merchant of another shop sees only its own warnings, and the API refuses it the victim's", { skip, timeout: 120_000 }, async () => {
   const { page, problems } = await open({ width: 1280, height: 800 });
   await signIn(page, url, keys.otherMerchant!);
@@ -154,11 +255,14 @@ test("a merchant of another shop sees only its own warnings, and the API refuses
     .map((w) => w.order_id).filter((o): o is string => o !== undefined);
   assert.ok(victimOrders.length > 0);
   for (const o of victimOrders) assert.ok(!text.includes(o), `order ${o} of the victim shop is not shown to another shop's merchant`);
+  assert.ok(!text.includes('o_console_drop_2'), "the order the victim shop's guard held is not shown to another shop's merchant");
   assert.match(await page.getByRole('heading', { level: 3 }).textContent() ?? '', new RegExp(otherShop));
   assert.deepEqual(problems, []);
   // The page offers no way to another shop; the API, asked directly with this key, refuses.
   const refused = await api<{ error: { code: string } }>(`/v1/shops/${ring.subjects.shops[0]}/warnings`, keys.otherMerchant!);
   assert.equal(refused.status, 403);
   assert.equal(refused.json.error.code, 'forbidden');
+  // Nor may it read or change the victim shop's strategies.
+  assert.equal((await api(`/v1/shops/${ring.subjects.shops[0]}/strategies`, keys.otherMerchant!)).status, 403);
   await page.screenshot({ path: join(SHOTS, 'other-merchant.png') });
 });

@@ -8,8 +8,14 @@ export type Schemas = components['schemas'];
 
 /** An error answer of the API: its status, stable code and message. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: Record<string, unknown>) {
     super(message);
+  }
+
+  /** Each problem of a refused document (rules, strategies): where, and what to change. */
+  get problems(): Array<{ path: string; message: string }> {
+    const list = this.details?.problems;
+    return Array.isArray(list) ? list as Array<{ path: string; message: string }> : [];
   }
 }
 
@@ -35,8 +41,8 @@ interface Answer<T> {
 export async function ok<T>(answer: Promise<Answer<T>>): Promise<T> {
   const { data, error, response } = await answer;
   if (response.ok && data !== undefined) return data;
-  const body = error as { error?: { code?: string; message?: string } } | undefined;
-  throw new ApiError(response.status, body?.error?.code ?? `http_${response.status}`, body?.error?.message ?? response.statusText);
+  const body = error as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined;
+  throw new ApiError(response.status, body?.error?.code ?? `http_${response.status}`, body?.error?.message ?? response.statusText, body?.error?.details);
 }
 
 /** The paths this server serves, read from its public OpenAPI document: views of routes it lacks are not shown. */

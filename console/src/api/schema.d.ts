@@ -3667,6 +3667,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/rules/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a whole rule set (YAML, or the same as JSON) as PUT /v1/rules would, saving nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        rules: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "valid": false,
+                         *       "problems": [
+                         *         {
+                         *           "path": "rules[0].when",
+                         *           "rule_id": "big_refund",
+                         *           "line": 4,
+                         *           "column": 31,
+                         *           "message": "unknown feature account.agedays; did you mean account.ageDays?"
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        "application/json": {
+                            problems: {
+                                column?: number;
+                                line?: number;
+                                /** @description what is wrong and what to write instead */
+                                message: string;
+                                /** @description where: rules[3].when, rules[0].decision, (file) */
+                                path: string;
+                                rule_id?: string;
+                            }[];
+                            valid: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/rules/versions": {
         parameters: {
             query?: never;

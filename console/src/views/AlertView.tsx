@@ -44,10 +44,10 @@ function AlertBody({ session, alert }: { session: Session; alert: Alert }) {
         <Count label={t('common.items')} value={alert.subjects.items.join(', ') || '–'} />
         <Count label={t('common.orders')} value={num(alert.subjects.orders.length)} />
       </SimpleGrid>
-      {item ? <Timeline session={session} alert={alert} item={item} /> : <Text size="sm" c="dimmed">{t('alert.noTimeline')}</Text>}
+      {item ? <Timeline session={session} incident={alert} item={item} /> : <Text size="sm" c="dimmed">{t('alert.noTimeline')}</Text>}
       <Card withBorder>
         <Title order={5} mb="xs">{t('alert.ring')}</Title>
-        <Status loaded={links}>{(l) => <Ring links={l} alert={alert} />}</Status>
+        <Status loaded={links}>{(l) => <Ring links={l} accounts={alert.subjects.accounts} shops={alert.subjects.shops} />}</Status>
       </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
@@ -68,7 +68,7 @@ function AlertBody({ session, alert }: { session: Session; alert: Alert }) {
   );
 }
 
-function Count({ label, value }: { label: string; value: string }) {
+export function Count({ label, value }: { label: string; value: string }) {
   return (
     <Card withBorder padding="xs">
       <Text size="xs" c="dimmed">{label}</Text>
@@ -77,10 +77,10 @@ function Count({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** The item's orders and refunds from a few hours before the incident to an hour after its last update, per bucket. */
-function Timeline({ session, alert, item }: { session: Session; alert: Alert; item: string }) {
-  const since = new Date(Math.floor((Date.parse(alert.time) - 3 * HOUR_MS) / HOUR_MS) * HOUR_MS).toISOString();
-  const until = new Date(Math.min(Date.parse(alert.updated) + HOUR_MS, Date.parse(alert.time) + 2 * 24 * HOUR_MS)).toISOString();
+/** The item's orders and refunds from a few hours before the incident (first seen at `time`) to an hour after its last update, per bucket. */
+export function Timeline({ session, incident, item }: { session: Session; incident: { time: string; updated: string }; item: string }) {
+  const since = new Date(Math.floor((Date.parse(incident.time) - 3 * HOUR_MS) / HOUR_MS) * HOUR_MS).toISOString();
+  const until = new Date(Math.min(Date.parse(incident.updated) + HOUR_MS, Date.parse(incident.time) + 2 * 24 * HOUR_MS)).toISOString();
   const activity = useLoad(() => ok(session.api.GET('/v1/stats/items/{item_id}/activity', {
     params: { path: { item_id: item }, query: { since, until, bucket: bucketFor(Date.parse(until) - Date.parse(since)) } },
   })), [session, item, since, until]);
@@ -129,10 +129,11 @@ function TimelineChart({ activity, item }: { activity: ItemActivity; item: strin
   );
 }
 
-function Ring({ links, alert }: { links: AlertLinks; alert: Alert }) {
+/** The identity-graph clusters of an incident's accounts; with one shop, the shop joined to each cluster. */
+export function Ring({ links, accounts, shops }: { links: AlertLinks; accounts: readonly string[]; shops: readonly string[] }) {
   const { t, num } = useI18n();
-  const shop = alert.subjects.shops.length === 1 ? alert.subjects.shops[0] : undefined;
-  const model = useMemo(() => clustersToGraph(links.clusters, { subjects: alert.subjects.accounts, ...(shop ? { shop } : {}) }), [links, alert, shop]);
+  const shop = shops.length === 1 ? shops[0] : undefined;
+  const model = useMemo(() => clustersToGraph(links.clusters, { subjects: accounts, ...(shop ? { shop } : {}) }), [links, accounts, shop]);
   const linked = links.clusters.filter((c) => c.size > 1).length;
   return (
     <Stack gap="xs">
