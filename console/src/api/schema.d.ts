@@ -101,7 +101,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The store answers and ingest is running */
+        /** The store (and with --stream, the stream and the shared state) answers and ingest is running */
         get: {
             parameters: {
                 query?: never;
