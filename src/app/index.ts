@@ -5,6 +5,7 @@ export * from './replay.js';
 export * from './replay-file.js';
 export * from './stores.js';
 export * from './serve.js';
+export { ServeStreamOptionsError } from './serve-stream.js';
 export * from './keys.js';
 export * from './demo.js';
 export * from './simulate.js';

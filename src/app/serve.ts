@@ -15,6 +15,7 @@ import { openStore } from './stores.js';
 import { MerchantStrategies, storedTimeline } from './strategies.js';
 import { openAlliance, type OpenedAlliance } from './alliance.js';
 import { deskCaseSource } from './alliance-cases.js';
+import { ServeStreamOptionsError, serveStream } from './serve-stream.js';
 
 /** The built web console, from src/app and dist/app alike. */
 export const CONSOLE_DIR = fileURLToPath(new URL('../../console/dist', import.meta.url));
@@ -34,10 +35,18 @@ export interface ServeOptions {
   rules?: string;
   /** The key that hashes personal data in lists (BULWARK_LIST_KEY); without it only account and IP-range lists take entries. */
   listKey?: string;
+  /** nats://...: decide over the shared state and record events in the stream (serve-stream.ts); needs `state` and a PostgreSQL `db`. */
+  stream?: string;
+  /** redis://...: the state the stream's workers share (with `stream`). */
+  state?: string;
+  /** The built console to serve at / (CONSOLE_DIR by default). */
+  consoleDir?: string;
 }
 
 /** Serves the API until a stop signal arrives, then shuts down cleanly; resolves once everything is closed. */
 export async function serve(opts: ServeOptions): Promise<void> {
+  if (opts.stream !== undefined) return serveStream({ consoleDir: CONSOLE_DIR, ...opts, stream: opts.stream });
+  if (opts.state !== undefined) throw new ServeStreamOptionsError('--state is taken only with --stream (the scale-out mode); add --stream nats://... or leave --state out');
   const store = openStore(opts.db);
   let app: FastifyInstance | undefined;
   let cases: CaseDeskHandle | undefined;
@@ -96,7 +105,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   }
 }
 
-async function listen(app: FastifyInstance, host: string, port: number): Promise<string> {
+export async function listen(app: FastifyInstance, host: string, port: number): Promise<string> {
   try {
     return await app.listen({ host, port });
   } catch (err) {
@@ -113,7 +122,7 @@ export class ServeError extends Error {
   readonly code = 'ERR_SERVE_LISTEN';
 }
 
-function stopSignal(signals: readonly NodeJS.Signals[]): Promise<NodeJS.Signals> {
+export function stopSignal(signals: readonly NodeJS.Signals[]): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const on = (signal: NodeJS.Signals) => {
       for (const s of signals) process.off(s, on);

@@ -113,6 +113,10 @@ export function toHttpError(err: unknown): HttpError {
     const code: ErrorCode = status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
     return new HttpError(code, message);
   }
+  if (typeof e.code === 'string' && /^ERR_(STREAM|STATE)_/.test(e.code) && e.retryable === true) {
+    // serve --stream: NATS or Redis is away; nothing of the request was applied.
+    return new HttpError('store_unavailable', `the ${e.code.startsWith('ERR_STREAM_') ? 'event stream' : 'shared state'} failed (${e.code}); try again shortly`);
+  }
   if (typeof e.code === 'string' && e.code.startsWith('ERR_STORE_')) {
     return new HttpError('store_unavailable', `the store failed (${e.code}); ${e.retryable ? 'try again shortly' : 'an operator must look at the server log'}`);
   }

@@ -42,7 +42,7 @@ import type { Alliance } from '../alliance/index.js';
 
 export interface ServerOptions {
   /** The one engine every ingest request goes through; app's Engine is one. */
-  engine: IngestEngine & { alerts(): readonly Alert[]; links(accountId: string, source?: string): Cluster | undefined };
+  engine: IngestEngine & { alerts(): readonly Alert[]; links(accountId: string, source?: string): Cluster | undefined | Promise<Cluster | undefined> };
   /** Where committed alerts, decisions and warnings are read from. */
   store: Store;
   /** Analysts' rules and lists (/v1/rules, /v1/lists); without it those routes are absent. */
@@ -64,6 +64,8 @@ export interface ServerOptions {
   cases?: CaseDesk;
   /** Signals shared with partner platforms (/v1/alliance/...); without it those routes are absent. */
   alliance?: Alliance;
+  /** More parts /readyz checks besides the store (serve --stream: the stream and the shared state), by name. */
+  readiness?: Record<string, () => Promise<void>>;
 }
 
 /** The Bulwark HTTP API as a Fastify instance, ready to `listen`. */
@@ -139,7 +141,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   }
   if (opts.alliance) await app.register(allianceRoutes, { alliance: opts.alliance, registry: metrics.registry });
   if (opts.consoleDir !== undefined) await registerConsole(app, opts.consoleDir);
-  await app.register(healthRoutes, { store: opts.store, ingestFailure: () => ingestor.failure });
+  await app.register(healthRoutes, { store: opts.store, ingestFailure: () => ingestor.failure, ...(opts.readiness ? { parts: opts.readiness } : {}) });
   await app.register(metricsRoutes, { metrics });
   app.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

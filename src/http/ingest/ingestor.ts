@@ -14,6 +14,15 @@ export interface IngestEngine {
   process(event: BulwarkEvent, raw?: string): ProcessOutcome;
   /** Commits everything processed since the last flush, atomically. */
   flush(): Promise<void>;
+  /**
+   * Called with a request's events (valid, allowed, source filled in) before any is processed:
+   * an engine over remote state loads what they read here, so that `process` stays synchronous.
+   */
+  prepare?(events: readonly BulwarkEvent[]): Promise<void>;
+  /** True when a failed request leaves nothing behind in the engine, so ingest goes on after it. */
+  readonly discardsOnFailure?: boolean;
+  /** The decision this engine gave an event of an earlier request, when the store may not have it yet. */
+  decisionFor?(eventId: string): Promise<Decision | undefined>;
 }
 
 /** The answer for one line, as API.md states it. */
@@ -83,26 +92,33 @@ export class Ingestor {
       throw new HttpError('store_unavailable', 'ingest stopped after an earlier failure to commit; ' +
         'an operator must restart the server, which reloads its state from the store');
     }
+    const { engine } = this.#opts;
     const batch: BatchMemo = { decided: new Map(), lookUp: [] };
     let results: IngestResult[];
+    const checked = lines.map((l) => this.#check(l, key));
     try {
-      results = lines.map((l) => this.#applyLine(l, key, batch));
-      await this.#opts.metrics.timeStore('flush', () => this.#opts.engine.flush());
+      if (engine.prepare) {
+        const events = checked.filter((c): c is Checked => !('status' in c)).map((c) => c.event);
+        await this.#opts.metrics.timeStore('prepare', () => engine.prepare!(events));
+      }
+      results = checked.map((c) => ('status' in c ? c : this.#applyLine(c, batch)));
+      await this.#opts.metrics.timeStore('flush', () => engine.flush());
     } catch (err) {
-      this.#failure = err instanceof Error ? err.message : String(err);
+      if (!engine.discardsOnFailure) this.#failure = err instanceof Error ? err.message : String(err);
       throw err;
     }
     // A retried request gets the decisions it got the first time.
     for (const res of batch.lookUp) {
-      const d = await this.#opts.metrics.timeStore('decision_for', () => this.#opts.decisionFor(res.event_id!));
+      const d = (await engine.decisionFor?.(res.event_id!)) ??
+        await this.#opts.metrics.timeStore('decision_for', () => this.#opts.decisionFor(res.event_id!));
       if (d) res.decision = d;
     }
     return results;
   }
 
-  /** Applies one line of a request. */
-  #applyLine({ line, result, text }: BodyLine, key: ApiKeyRecord, batch: BatchMemo): IngestResult {
-    const { engine, metrics } = this.#opts;
+  /** Validates one line of a request and fills in its source: the event to apply, or the line's rejection. */
+  #check({ line, result, text }: BodyLine, key: ApiKeyRecord): Checked | IngestResult {
+    const { metrics } = this.#opts;
     if (!result.ok) {
       const r = result.rejection;
       metrics.countLine(undefined, 'rejected');
@@ -117,6 +133,12 @@ export class Ingestor {
     // The text as sent is kept unless the source was filled in: then the stored event must say it.
     let raw = text;
     if (event.source === undefined) { event.source = key.source; raw = undefined; }
+    return { line, event, raw };
+  }
+
+  /** Applies one checked line of a request. */
+  #applyLine({ line, event, raw }: Checked, batch: BatchMemo): IngestResult {
+    const { engine, metrics } = this.#opts;
     const started = this.#now();
     const out = engine.process(event, raw);
     const seconds = (this.#now() - started) / 1000;
@@ -134,6 +156,13 @@ export class Ingestor {
     metrics.countDecision(event.type, out.decision.decision, seconds);
     return { line, event_id: event.id, status: 'accepted', decision: out.decision };
   }
+}
+
+/** A line that passed its checks: the event to apply and its text as sent (undefined once the source was filled in). */
+interface Checked {
+  line: number;
+  event: BulwarkEvent;
+  raw: string | undefined;
 }
 
 /** What one request remembers while its lines are applied. */

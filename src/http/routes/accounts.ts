@@ -8,7 +8,7 @@ import { ErrorBodySchema, HttpError } from '../errors.js';
 
 export interface AccountsRouteOptions {
   /** The account's cluster within tenant `source`; undefined for an unknown account or another tenant's. */
-  links(accountId: string, source: string): Cluster | undefined;
+  links(accountId: string, source: string): Cluster | undefined | Promise<Cluster | undefined>;
 }
 
 const LinkSchema = Type.Object({
@@ -36,7 +36,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
       response: { 200: ClusterSchema, '4xx': ErrorBodySchema, '5xx': ErrorBodySchema },
     },
   }, async (request) => {
-    const cluster = links(request.params.id, request.apiKey!.source);
+    const cluster = await links(request.params.id, request.apiKey!.source);
     if (!cluster) {
       throw new HttpError('not_found', `no account ${JSON.stringify(request.params.id)}; an account is known once an event names it`);
     }

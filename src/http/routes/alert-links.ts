@@ -12,7 +12,7 @@ import { ClusterSchema } from './accounts.js';
 export interface AlertLinksRouteOptions {
   store: Store;
   /** The account's cluster within tenant `source`. */
-  links(accountId: string, source: string): Cluster | undefined;
+  links(accountId: string, source: string): Cluster | undefined | Promise<Cluster | undefined>;
 }
 
 /**
@@ -44,17 +44,17 @@ export const alertLinksRoutes: FastifyPluginAsyncTypebox<AlertLinksRouteOptions>
     const accounts = alert.subjects.accounts;
     return {
       alert_id: alert.id,
-      clusters: alertClusters(accounts.slice(0, MAX_ALERT_ACCOUNTS), (id) => links(id, source)),
+      clusters: await alertClusters(accounts.slice(0, MAX_ALERT_ACCOUNTS), (id) => links(id, source)),
       accounts_not_looked_up: Math.max(0, accounts.length - MAX_ALERT_ACCOUNTS),
     };
   });
 };
 
 /** The distinct clusters of `accounts`, largest first, then by root. */
-export function alertClusters(accounts: readonly string[], links: (id: string) => Cluster | undefined): Cluster[] {
+export async function alertClusters(accounts: readonly string[], links: (id: string) => Cluster | undefined | Promise<Cluster | undefined>): Promise<Cluster[]> {
   const byRoot = new Map<string, Cluster>();
   for (const account of accounts) {
-    const cluster = links(account);
+    const cluster = await links(account);
     if (cluster && !byRoot.has(cluster.root)) byRoot.set(cluster.root, cluster);
   }
   return [...byRoot.values()].sort((a, b) => b.size - a.size || (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));

@@ -56,6 +56,22 @@ export function parseRedisUrl(value: string): { url: string; prefix: string } {
   return { url: url.href, prefix: `${prefix}:` };
 }
 
+/** How long a readiness probe waits for Redis. */
+const PING_TIMEOUT_MS = 2_000;
+
+/** The state is missing (no worker ran yet, or Redis lost it) or being rebuilt: nothing can be decided on it. */
+export function notWhole(epoch: string | null): SharedStateError {
+  return new SharedStateError('ERR_STATE_NOT_READY', epoch === null
+    ? 'the shared state in Redis is missing (no worker has set it up yet, or Redis lost it); start a worker, which builds it from the store'
+    : 'a worker is rebuilding the shared state in Redis from the store; decisions resume when it is done', true);
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 type CommitCommand = (...args: Array<string | number>) => Promise<unknown[]>;
 
 /** The shared state over one Redis connection. */
@@ -135,6 +151,12 @@ export class RedisSharedState {
   /** Drops a batch once the store has it. */
   async dropPayload(id: string): Promise<void> {
     await this.#call('dropping a committed batch', () => this.redis.del(`${this.prefix}batch:${id}`));
+  }
+
+  /** Rejects unless Redis answers and holds a whole state (a worker set it up and no rebuild is under way). */
+  async ping(): Promise<void> {
+    const epoch = await this.#call('reading the epoch', () => withTimeout(this.redis.get(`${this.prefix}epoch`), PING_TIMEOUT_MS));
+    if (epoch === null || epoch.startsWith('r:')) throw notWhole(epoch);
   }
 
   async epoch(): Promise<string | null> {

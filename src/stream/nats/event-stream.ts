@@ -94,6 +94,19 @@ export class EventStream {
     return m?.seq ?? 0;
   }
 
+  /** Rejects unless the server answers and holds the stream (readiness probes). */
+  async ping(timeoutMs = 2_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer from NATS within ${timeoutMs} ms`)), timeoutMs); });
+    try {
+      await Promise.race([this.jsm.streams.info(this.target.stream), late]);
+    } catch (err) {
+      throw new StreamError('ERR_STREAM_UNAVAILABLE', `stream ${this.target.stream} on NATS does not answer: ${(err as Error).message}`, true);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** A reader of one partition through its durable consumer. */
   reader(partition: number): PartitionReader {
     return new PartitionReader(this, partition);
