@@ -205,4 +205,27 @@ export function storeContract(name: string, open: () => Promise<Store & KeyStore
     assert.equal(await s.findKey('k1'), undefined);
     await s.close();
   });
+
+  test(`${name}: a tenant's keys are listed newest first in pages, and a revoked key keeps its first revocation time`, async () => {
+    const s = await open();
+    const at = (d: number) => `2026-11-0${d}T00:00:00.000Z`;
+    await s.createKey({ id: 'k_a', hash: 'ha', role: 'analyst', source: 't1', createdAt: at(1) });
+    await s.createKey({ id: 'k_c', hash: 'hc', role: 'consumer', account: 'u1', source: 't1', createdAt: at(3) });
+    await s.createKey({ id: 'k_m', hash: 'hm', role: 'merchant', shop: 's1', source: 't1', createdAt: at(2) });
+    await s.createKey({ id: 'k_x', hash: 'hx', role: 'admin', source: 't2', createdAt: at(4) });
+    const first = await s.listKeys({ source: 't1', limit: 2 });
+    assert.deepEqual(first.items.map((k) => k.id), ['k_c', 'k_m']);
+    assert.equal(first.items[0]!.account, 'u1');
+    assert.ok(first.next_cursor);
+    const second = await s.listKeys({ source: 't1', limit: 2, cursor: first.next_cursor });
+    assert.deepEqual(second.items.map((k) => k.id), ['k_a']);
+    assert.equal(second.next_cursor, null);
+
+    assert.equal(await s.revokeKey('k_x', 't1', at(5)), undefined, "another tenant's key is not found");
+    assert.equal((await s.findKey('hx'))!.revokedAt, undefined);
+    assert.equal((await s.revokeKey('k_m', 't1', at(5)))!.revokedAt, at(5));
+    assert.equal((await s.revokeKey('k_m', 't1', at(6)))!.revokedAt, at(5));
+    assert.deepEqual(await s.findKey('hm'), { id: 'k_m', hash: 'hm', role: 'merchant', shop: 's1', source: 't1', createdAt: at(2), revokedAt: at(5) });
+    await s.close();
+  });
 }

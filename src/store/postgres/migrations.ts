@@ -69,6 +69,11 @@ export const migrations: readonly string[] = [
    );
    -- The last stream sequence committed per partition: where a worker taking a partition starts.
    CREATE TABLE stream_checkpoints (partition INTEGER PRIMARY KEY, seq BIGINT NOT NULL);`,
+  // A consumer key's account; keys are revoked, never deleted, so that the request log's key ids
+  // stay explained; an admin lists a tenant's keys newest first.
+  `ALTER TABLE api_keys ADD COLUMN account TEXT;
+   ALTER TABLE api_keys ADD COLUMN revoked_at TEXT;
+   CREATE INDEX api_keys_by_source ON api_keys (source, created_at DESC, id DESC);`,
 ];
 
 /** Any fixed number: the advisory lock every Bulwark process takes while it migrates. */

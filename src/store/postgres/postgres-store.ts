@@ -5,13 +5,13 @@
 import type pg from 'pg';
 import type { Alert, BulwarkEvent, Decision } from '../../contract/index.js';
 import type { AlertQuery, CommitBatch, Page, Store, Warning, WarningQuery } from '../../core/index.js';
-import type { ApiKeyRecord, KeyStore } from '../keys.js';
+import type { ApiKeyRecord, KeyQuery, KeyStore } from '../keys.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { StoreError } from '../store-error.js';
 import { openPool, parsePostgresUrl, storeError, type PostgresTarget } from './connection.js';
 import { migrate } from './migrations.js';
 import { CheckpointMoved, toRows, writeBatch, type CommitOptions } from './commit.js';
-import { insertKey, selectKey } from './api-keys.js';
+import { insertKey, listKeys, revokeKey, selectKey } from './api-keys.js';
 import { scan } from './scan.js';
 import { checkpoints, maxVersion, partitionEvents, storedAmong, type PartitionedEvent } from './stream-reads.js';
 
@@ -177,6 +177,14 @@ export class PostgresStore implements Store, KeyStore {
 
   async findKey(hash: string): Promise<ApiKeyRecord | undefined> {
     return this.#read('looking up an API key', (pool) => selectKey(pool, hash));
+  }
+
+  async listKeys(q: KeyQuery): Promise<Page<ApiKeyRecord>> {
+    return this.#read('listing API keys', (pool) => listKeys(pool, q));
+  }
+
+  async revokeKey(id: string, source: string, at: string): Promise<ApiKeyRecord | undefined> {
+    return this.#read('revoking an API key', (pool) => revokeKey(pool, id, source, at));
   }
 
   /** The stream's partition checkpoints: the last sequence committed per partition. */

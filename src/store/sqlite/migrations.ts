@@ -54,4 +54,8 @@ export const migrations: readonly string[] = [
   `ALTER TABLE alerts ADD COLUMN source TEXT GENERATED ALWAYS AS (coalesce(json_extract(body, '$.source'), 'default')) VIRTUAL;
    CREATE INDEX alerts_by_source_time ON alerts (source, time DESC, id DESC);
    ALTER TABLE warnings ADD COLUMN tenant TEXT GENERATED ALWAYS AS (coalesce(json_extract(body, '$.tenant'), 'default')) VIRTUAL;`,
+  // Keys are revoked, never deleted, so that the request log's key ids stay explained; an admin
+  // lists a tenant's keys newest first.
+  `ALTER TABLE api_keys ADD COLUMN revoked_at TEXT;
+   CREATE INDEX api_keys_by_source ON api_keys (source, created_at DESC, id DESC);`,
 ];

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Alert, BulwarkEvent, Decision } from '../../contract/index.js';
 import type { Activity, ActivityRange, ActivityReader, AlertQuery, CommitBatch, ItemActivity, Page, Store, Warning, WarningQuery } from '../../core/index.js';
-import type { ApiKeyRecord, KeyStore } from '../keys.js';
+import type { ApiKeyRecord, KeyQuery, KeyStore } from '../keys.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { migrations } from './migrations.js';
 import { openDatabase } from './open.js';
@@ -13,6 +13,7 @@ import { StoreError } from '../store-error.js';
 import { migrateCases } from './case-migrations.js';
 import { SqliteCaseStore } from './case-store.js';
 import { activity, activitySpan, itemActivity } from './activity.js';
+import { insertKey, listKeys, revokeKey, selectKey } from './api-keys.js';
 
 /**
  * Store and KeyStore over a SQLite file (or `:memory:`). Commits of a file store are written by
@@ -196,18 +197,19 @@ export class SqliteStore implements Store, KeyStore, ActivityReader {
   }
 
   async createKey(k: ApiKeyRecord): Promise<void> {
-    this.#db.prepare('INSERT INTO api_keys (id, hash, role, shop, account, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(k.id, k.hash, k.role, k.shop ?? null, k.account ?? null, k.source, k.createdAt);
+    insertKey(this.#db, k);
   }
 
   async findKey(hash: string): Promise<ApiKeyRecord | undefined> {
-    const row = this.#db.prepare('SELECT id, hash, role, shop, account, source, created_at FROM api_keys WHERE hash = ?').get(hash) as
-      { id: string; hash: string; role: string; shop: string | null; account: string | null; source: string; created_at: string } | undefined;
-    if (!row) return undefined;
-    const rec: ApiKeyRecord = { id: row.id, hash: row.hash, role: row.role as ApiKeyRecord['role'], source: row.source, createdAt: row.created_at };
-    if (row.shop !== null) rec.shop = row.shop;
-    if (row.account !== null) rec.account = row.account;
-    return rec;
+    return selectKey(this.#db, hash);
+  }
+
+  async listKeys(q: KeyQuery): Promise<Page<ApiKeyRecord>> {
+    return listKeys(this.#db, q);
+  }
+
+  async revokeKey(id: string, source: string, at: string): Promise<ApiKeyRecord | undefined> {
+    return revokeKey(this.#db, id, source, at);
   }
 
   /** Waits for the commits under way, then closes; closing twice is harmless. */
