@@ -272,8 +272,7 @@ class StreamWorker {
       this.#heads = await this.#coord.heartbeat(this.id, Number.NEGATIVE_INFINITY, Date.now(), WORKER_DEFAULTS.leaseMs);
       return [];
     }
-    const info = await stream.jsm.streams.info(stream.target.stream);
-    const lastSeq = info.state.last_seq;
+    const lastSeq = await stream.lastSeq();
     await Promise.all([...this.#owned.values()].filter((o) => o.buffer.length === 0).map(async (o) => {
       const got = await o.reader.pull(PULL);
       o.buffer.push(...got);

@@ -89,9 +89,18 @@ export class EventStream {
   async lastSeqOf(partition: number): Promise<number> {
     const m = await this.jsm.streams.getMessage(this.target.stream, { last_by_subj: this.subjectOf(partition) }).catch((err: unknown) => {
       if (/no message found|not found/i.test(String((err as Error).message))) return null;
-      throw err;
+      throw unavailable(`reading the last message of partition ${partition}`, err);
     });
     return m?.seq ?? 0;
+  }
+
+  /** The sequence of the stream's last message. */
+  async lastSeq(): Promise<number> {
+    try {
+      return (await this.jsm.streams.info(this.target.stream)).state.last_seq;
+    } catch (err) {
+      throw unavailable(`reading stream ${this.target.stream}`, err);
+    }
   }
 
   /** Rejects unless the server answers and holds the stream (readiness probes). */
@@ -116,6 +125,15 @@ export class EventStream {
     await Promise.allSettled(this.#inflight);
     if (!this.nc.isClosed()) await this.nc.close();
   }
+}
+
+/**
+ * A failed request to NATS as a retryable StreamError: a server that restarts or a connection that
+ * is being re-established answers with timeouts and disconnections, which a later try gets past.
+ */
+export function unavailable(what: string, err: unknown): StreamError {
+  if (err instanceof StreamError) return err;
+  return new StreamError('ERR_STREAM_UNAVAILABLE', `${what} on NATS failed: ${(err as Error).message}; the worker retries once NATS answers again`, true);
 }
 
 async function ensureStream(jsm: JetStreamManager, t: StreamTarget): Promise<number> {

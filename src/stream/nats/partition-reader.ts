@@ -4,7 +4,7 @@
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { createInbox } from '@nats-io/transport-node';
 import type { EventStream } from './event-stream.js';
-import { StreamError } from './event-stream.js';
+import { StreamError, unavailable } from './event-stream.js';
 
 /** One message of a partition. */
 export interface StreamMessage {
@@ -43,7 +43,7 @@ export class PartitionReader {
       opt_start_seq: Math.max(1, startSeq),
       max_ack_pending: 100_000,
       ack_wait: 120 * 1_000_000_000,
-    });
+    }).catch((err: unknown) => { throw unavailable(`setting up consumer ${this.consumer}`, err); });
   }
 
   /** Up to `max` messages, fewer (or none) when the partition has no more now; never waits for more. */
