@@ -1,11 +1,16 @@
-// `keys create`: makes an API key, stores only its SHA-256 and hands the key back once.
-import { randomBytes } from 'node:crypto';
-import { hashKey } from '../http/index.js';
-import { ROLES, type ApiKeyRecord, type KeyStore, type Role } from '../store/index.js';
+// `keys create`, `keys list` and `keys revoke` over the store a server uses. A key is made by the
+// HTTP layer's mintKey (the same checks as POST /v1/keys); only its SHA-256 is stored and the key
+// is handed back once.
+import { KEY_PREFIX, KeyOptionsError, mintKey } from '../http/index.js';
+import type { ApiKeyRecord, KeyStore } from '../store/index.js';
 import { openStore } from './stores.js';
 
-/** Prefix of every key, so a leaked one is recognisable (and greppable by secret scanners). */
-export const KEY_PREFIX = 'bwk_';
+export { KEY_PREFIX, KeyOptionsError };
+
+/** No key of that id in the tenant: a failure (exit 1), not a usage error. */
+export class KeyNotFoundError extends Error {
+  readonly code = 'ERR_KEYS_NOT_FOUND';
+}
 
 export interface CreateKeyOptions {
   role: string;
@@ -21,54 +26,43 @@ export interface CreateKeyOptions {
   keys?: KeyStore;
 }
 
-/** Options that cannot make a key; the CLI shows the message as a usage error. */
-export class KeyOptionsError extends Error {
-  readonly code = 'ERR_KEYS_OPTIONS';
-}
-
 /** Creates a key with `role` and returns it; only its hash is stored. */
 export async function createKey(opts: CreateKeyOptions): Promise<{ key: string; record: ApiKeyRecord }> {
-  const role = checkRole(opts.role);
-  if (role === 'merchant' && !opts.shop) {
-    throw new KeyOptionsError('a merchant key is scoped to one shop: pass --shop SHOP_ID');
-  }
-  if (role !== 'merchant' && opts.shop !== undefined) {
-    throw new KeyOptionsError(`--shop scopes merchant keys only, and this key's role is ${role}; leave --shop out`);
-  }
-  if (role === 'consumer' && !opts.account) {
-    throw new KeyOptionsError('a consumer key is scoped to one account: pass --account ACCOUNT_ID');
-  }
-  if (role !== 'consumer' && opts.account !== undefined) {
-    throw new KeyOptionsError(`--account scopes consumer keys only, and this key's role is ${role}; leave --account out`);
-  }
-  if (opts.source !== undefined && opts.source.trim() === '') {
-    throw new KeyOptionsError('--source must name a tenant (the events\' "source"), received an empty string');
-  }
-  // 32 random bytes: 256 bits, beyond guessing; base64url keeps the key one shell-safe word.
-  const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const record: ApiKeyRecord = {
-    id: `key_${randomBytes(8).toString('hex')}`,
-    hash: hashKey(key),
-    role,
-    source: opts.source ?? 'default',
-    createdAt: new Date().toISOString(),
-  };
-  if (opts.shop !== undefined) record.shop = opts.shop;
-  if (opts.account !== undefined) record.account = opts.account;
-  if (opts.keys) {
-    await opts.keys.createKey(record);
-  } else {
-    const store = openStore(opts.db);
-    try {
-      await store.createKey(record);
-    } finally {
-      await store.close();
-    }
-  }
-  return { key, record };
+  const made = mintKey(opts, new Date().toISOString());
+  await withKeys(opts, (keys) => keys.createKey(made.record));
+  return made;
 }
 
-function checkRole(role: string): Role {
-  if ((ROLES as readonly string[]).includes(role)) return role as Role;
-  throw new KeyOptionsError(`unknown role ${JSON.stringify(role)}; pass --role with one of: ${ROLES.join(', ')}`);
+/** Every key of a tenant, newest first, revoked ones included (hashes and all; callers print no hash). */
+export async function listKeys(opts: { db: string; source: string; keys?: KeyStore }): Promise<ApiKeyRecord[]> {
+  return withKeys(opts, async (keys) => {
+    const all: ApiKeyRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await keys.listKeys({ source: opts.source, limit: 500, ...(cursor ? { cursor } : {}) });
+      all.push(...page.items);
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    return all;
+  });
+}
+
+/** Revokes the tenant's key `id` now; it authenticates no further request. */
+export async function revokeKey(opts: { db: string; source: string; id: string; keys?: KeyStore }): Promise<ApiKeyRecord> {
+  const record = await withKeys(opts, (keys) => keys.revokeKey(opts.id, opts.source, new Date().toISOString()));
+  if (!record) {
+    throw new KeyNotFoundError(`tenant ${JSON.stringify(opts.source)} has no key ${JSON.stringify(opts.id)} in ${opts.db}; ` +
+      'list the ids with `bulwark keys list` (and pass --source for another tenant)');
+  }
+  return record;
+}
+
+async function withKeys<T>(opts: { db: string; keys?: KeyStore }, f: (keys: KeyStore) => Promise<T>): Promise<T> {
+  if (opts.keys) return f(opts.keys);
+  const store = openStore(opts.db);
+  try {
+    return await f(store);
+  } finally {
+    await store.close();
+  }
 }

@@ -51,6 +51,9 @@ export function authenticate(keys: KeyStore): (request: FastifyRequest) => Promi
     if (!record) {
       throw new HttpError('unauthorized', 'this API key is not known to this server; check it was created against the same --db, or create a new one');
     }
+    if (record.revokedAt !== undefined) {
+      throw new HttpError('unauthorized', `this API key (${record.id}) was revoked at ${record.revokedAt}; ask an admin for a new one`);
+    }
     if (!auth.includes(record.role)) {
       throw new HttpError('forbidden', `${/^[aeiou]/.test(record.role) ? 'an' : 'a'} ${record.role} key may not call ${request.method} ${request.routeOptions.url}; ` +
         `this route needs a key with role ${auth.join(' or ')}`);

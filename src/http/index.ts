@@ -4,6 +4,7 @@
 export { buildServer, type ServerOptions } from './server.js';
 export { createLogger } from './logging.js';
 export { hashKey } from './auth.js';
+export { KEY_PREFIX, KeyOptionsError, mintKey, type KeySpec } from './key-minting.js';
 export { ERROR_STATUS, HttpError, type ErrorCode, type ErrorBody } from './errors.js';
 export { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/parse.js';
 export type { IngestResult } from './ingest/ingestor.js';

@@ -30,6 +30,7 @@ import { shopsRoutes } from './routes/shops.js';
 import { strategiesRoutes, type StrategiesService } from './routes/strategies.js';
 import { alertLinksRoutes } from './routes/alert-links.js';
 import { meRoutes } from './routes/me.js';
+import { keysRoutes } from './routes/keys.js';
 import { statsRoutes } from './routes/stats.js';
 import { casesRoutes } from './routes/cases.js';
 import { complaintsRoutes } from './routes/complaints.js';
@@ -130,6 +131,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(accountsRoutes, { links: (id, source) => opts.engine.links(id, source) });
   await app.register(alertLinksRoutes, { store: opts.store, links: (id, source) => opts.engine.links(id, source) });
   await app.register(meRoutes);
+  await app.register(keysRoutes, { keys: opts.keys });
   if (opts.activity) await app.register(statsRoutes, { activity: opts.activity });
   if (opts.cases) {
     const desk = opts.cases;
