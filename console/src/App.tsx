@@ -23,6 +23,7 @@ import { Ledger } from './views/Ledger';
 import { Appeals } from './views/Appeals';
 import { Rules } from './views/Rules';
 import { Lists } from './views/Lists';
+import { Keys } from './views/Keys';
 
 export interface Session {
   api: Api;
@@ -53,6 +54,8 @@ function navItems(me: Me): NavItem[] {
       { key: 'nav.rules', parts: ['rules'], path: '/v1/rules' },
       { key: 'nav.lists', parts: ['lists'], path: '/v1/lists' },
       { key: 'nav.appeals', parts: ['appeals'], path: '/v1/appeals' },
+      // Only an admin key may call the keys routes: analysts are not offered a view that would answer 403.
+      ...(me.role === 'admin' ? [{ key: 'nav.keys' as const, parts: ['keys'], path: '/v1/keys' }] : []),
     ];
   }
   return [];
@@ -158,6 +161,7 @@ function View({ session, parts, query }: { session: Session; parts: string[]; qu
     case 'rules': return <Rules session={session} />;
     case 'lists': return <Lists session={session} />;
     case 'appeals': return <Appeals session={session} />;
+    case 'keys': return me.role === 'admin' ? <Keys session={session} /> : <NotFound />;
     case 'alerts': return id ? <AlertView session={session} id={id} /> : <Alerts session={session} kind={query.get('kind') ?? undefined} since={query.get('since') ?? undefined} />;
     case 'graph': return <GraphView session={session} account={id} />;
     case 'shops': return id ? <Warnings session={session} shop={id} /> : <ShopPicker />;

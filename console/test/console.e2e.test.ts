@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Locator } from 'playwright-core';
 import { chromiumMissing, launch, signIn, type WatchedBrowser } from './browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -85,6 +86,21 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * The chart compares the burst with the baseline the alert states (orders an hour), not with a
+ * per-bucket figure of another origin: the new item's history is empty, and the page once said
+ * "a baseline of 0" beside an alert saying 6 an hour.
+ */
+async function sameBaselineAsAlert(burst: Locator): Promise<void> {
+  const alert = await api<{ summary: string; evidence: { burst: { baseline_per_hour: number } } }>(`/v1/alerts/${ring.id}`, keys.analyst!);
+  const stated = alert.json.evidence.burst.baseline_per_hour;
+  assert.ok(stated > 0);
+  assert.match(alert.json.summary, new RegExp(`against a baseline of ${stated} an hour`));
+  assert.equal(Number(await burst.getAttribute('data-baseline-per-hour')), stated);
+  assert.match(await burst.textContent() ?? '', new RegExp(`against the alert's baseline of ${stated} an hour`));
+  assert.equal(await burst.getAttribute('data-history-per-hour'), '0', "the item's own orders before the flood: none");
+}
+
 async function open(opts: { width: number; height: number; locale?: string }): Promise<WatchedBrowser> {
   const b = await launch(opts);
   browsers.push(b);
@@ -113,6 +129,7 @@ test('an analyst sees the overview, opens the reverse-brushing alert, its burst 
   const peak = Number(await burst.getAttribute('data-peak'));
   const baseline = Number(await burst.getAttribute('data-baseline') || 0);
   assert.ok(peak >= 20 && peak > 10 * baseline, `a burst: peak ${peak} orders in a bucket against a baseline of ${baseline}`);
+  await sameBaselineAsAlert(burst);
   await page.getByTestId('chart-timeline').locator('canvas').waitFor();
 
   // The ring: every account the alert names is a node of the graph, linked by what they share.
@@ -143,6 +160,7 @@ test('an analyst opens the reverse-brushing case from the queue, sees its burst 
   const peak = Number(await burst.getAttribute('data-peak'));
   const baseline = Number(await burst.getAttribute('data-baseline') || 0);
   assert.ok(peak >= 20 && peak > 10 * baseline, `a burst: peak ${peak} orders in a bucket against a baseline of ${baseline}`);
+  await sameBaselineAsAlert(burst);
   await page.getByTestId('chart-timeline').locator('canvas').waitFor();
   const graph = page.getByTestId('link-graph');
   await graph.locator('canvas').first().waitFor();
@@ -265,4 +283,173 @@ test("a merchant of another shop sees only its own warnings, and the API refuses
   // Nor may it read or change the victim shop's strategies.
   assert.equal((await api(`/v1/shops/${ring.subjects.shops[0]}/strategies`, keys.otherMerchant!)).status, 403);
   await page.screenshot({ path: join(SHOTS, 'other-merchant.png') });
+});
+
+async function send<T>(method: string, path: string, key: string, body: unknown, type = 'application/json'): Promise<{ status: number; json: T }> {
+  const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${key}`, 'content-type': type },
+    body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, json: await res.json() as T };
+}
+
+test('an admin creates a key in the console, sees its secret once, revokes it, and the revoked key gets 401; an analyst has no keys view', { skip, timeout: 120_000 }, async () => {
+  keys.admin = bulwark(['keys', 'create', '--role', 'admin', '--db', join(dir, 'bulwark.db')]);
+  const { page, problems } = await open({ width: 1280, height: 900 });
+  await signIn(page, url, keys.admin);
+  await page.getByRole('link', { name: 'Keys' }).click();
+  await page.getByTestId('keys').waitFor();
+  const listed = await api<{ items: Array<{ id: string }> }>('/v1/keys?limit=500', keys.admin);
+  assert.equal(await page.getByTestId('keys').locator('tbody tr').count(), listed.json.items.length);
+  assert.ok(!(await page.getByTestId('keys').textContent() ?? '').includes(keys.analyst!.slice(4)), 'no secret is listed');
+
+  await page.getByTestId('key-role').click();
+  await page.getByRole('option', { name: 'merchant' }).click();
+  await page.getByTestId('key-scope').fill(ring.subjects.shops[0]!);
+  await page.getByTestId('create-key').click();
+  const secret = (await page.getByTestId('new-key-secret').textContent())!.trim();
+  assert.match(secret, /^bwk_/);
+  const me = await api<{ key_id: string; role: string; shop: string }>('/v1/me', secret);
+  assert.equal(me.status, 200);
+  assert.deepEqual([me.json.role, me.json.shop], ['merchant', ring.subjects.shops[0]]);
+  const row = page.getByTestId('keys').locator(`tr[data-id="${me.json.key_id}"]`);
+  await row.waitFor();
+  await page.screenshot({ path: join(SHOTS, 'admin-keys.png') });
+
+  await page.getByTestId(`revoke-${me.json.key_id}`).click();
+  await page.getByTestId('keys').locator(`tr[data-id="${me.json.key_id}"][data-revoked="yes"]`).waitFor();
+  assert.equal((await api('/v1/me', secret)).status, 401, 'revoked at once');
+  await page.reload();
+  await page.getByTestId('keys').locator(`tr[data-id="${me.json.key_id}"][data-revoked="yes"]`).waitFor();
+  assert.ok(!(await page.getByTestId('keys').textContent() ?? '').includes(secret), 'the secret is shown once, never again');
+  assert.deepEqual(problems, []);
+
+  const analyst = await open({ width: 1280, height: 900 });
+  await signIn(analyst.page, url, keys.analyst!);
+  await analyst.page.getByRole('link', { name: 'Cases' }).waitFor();
+  assert.equal(await analyst.page.getByRole('link', { name: 'Keys' }).count(), 0, 'an analyst is not offered keys');
+  assert.equal((await api('/v1/keys', keys.analyst!)).status, 403);
+  assert.deepEqual(analyst.problems, []);
+});
+
+test('an analyst edits the rules with a problem shown at its line and column as it is typed, backtests the edit, reads the result and saves it', { skip, timeout: 180_000 }, async () => {
+  const { page, problems } = await open({ width: 1366, height: 1200 });
+  await signIn(page, url, keys.analyst!);
+  await page.getByRole('link', { name: 'Rules' }).click();
+  const before = await api<{ version: number }>('/v1/rules', keys.analyst!);
+  const editor = page.getByTestId('rules-editor');
+  await editor.waitFor();
+  const broken = 'rules:\n  - id: console-every-order\n    when: event.type == "order.placed" && account.ageDayz >= 0\n    decision: review\n    mode: shadow\n';
+  await editor.fill(broken);
+  const problem = page.getByTestId('rule-problem').first();
+  await problem.waitFor();
+  const checked = await send<{ valid: boolean; problems: Array<{ line: number; column: number }> }>('POST', '/v1/rules/check', keys.analyst!, broken, 'application/yaml');
+  assert.equal(checked.json.valid, false);
+  const { line, column } = checked.json.problems[0]!;
+  assert.equal(line, 3, 'the problem is on the line of the expression');
+  assert.match(await problem.textContent() ?? '', new RegExp(`^line ${line}, column ${column}: .*ageDayz`));
+  assert.equal(await page.getByTestId('run-backtest').isDisabled(), true, 'nothing is backtested or saved while the text is invalid');
+  assert.equal(await page.getByTestId('save-rules').isDisabled(), true);
+
+  await editor.fill(broken.replace('ageDayz', 'ageDays'));
+  await page.locator('[data-testid="rules-check"][data-valid="true"]').waitFor();
+  await page.getByTestId('run-backtest').click();
+  const report = page.getByTestId('backtest-report');
+  await report.waitFor({ timeout: 120_000 });
+  // A shadow rule is evaluated and recorded, never acts: it hits every order and changes no decision.
+  assert.equal(await report.getAttribute('data-changed'), '0');
+  const ruleRow = report.locator('tr', { hasText: 'console-every-order' });
+  const [hitsNow, hitsEdit] = (await ruleRow.locator('td').allTextContents()).slice(2).map((x) => Number(x.replace(/\D/g, '')));
+  assert.equal(hitsNow, 0, 'the rule is new');
+  assert.ok(hitsEdit! > 1000, `the edit hits every order: ${hitsEdit}`);
+  await page.screenshot({ path: join(SHOTS, 'analyst-rules-backtest.png') });
+
+  await page.getByTestId('save-rules').click();
+  await page.getByTestId('rules-saved').waitFor();
+  const after = await api<{ version: number; rules: Array<{ rule: { id: string; mode: string } }> }>('/v1/rules', keys.analyst!);
+  assert.equal(after.json.version, before.json.version + 1);
+  assert.deepEqual(after.json.rules.map((r) => [r.rule.id, r.rule.mode]), [['console-every-order', 'shadow']]);
+  assert.deepEqual(problems, []);
+});
+
+test('an analyst adds a block-list entry and removes it again', { skip, timeout: 120_000 }, async () => {
+  const { page, problems } = await open({ width: 1366, height: 900 });
+  await signIn(page, url, keys.analyst!);
+  await page.getByRole('link', { name: 'Lists' }).click();
+  await page.getByTestId('list-name').click();
+  await page.getByRole('option', { name: 'blocked_accounts' }).click();
+  await page.getByTestId('list-value').fill('u_console_e2e');
+  await page.getByTestId('list-note').fill('seen on the ring');
+  await page.getByTestId('add-entry').click();
+  const row = page.getByTestId('list-entries').locator('tr[data-list="blocked_accounts"]', { hasText: 'u_console_e2e' });
+  await row.waitFor();
+  assert.match(await row.textContent() ?? '', /seen on the ring/);
+  const listed = await api<{ items: Array<{ list: string; value: string; note?: string }> }>('/v1/lists/blocked_accounts', keys.analyst!);
+  assert.deepEqual(listed.json.items.filter((e) => e.value === 'u_console_e2e').map((e) => e.note), ['seen on the ring']);
+  await page.screenshot({ path: join(SHOTS, 'analyst-lists.png') });
+
+  await row.getByTestId('remove-entry').click();
+  await row.waitFor({ state: 'detached' });
+  const left = await api<{ items: Array<{ value: string }> }>('/v1/lists/blocked_accounts', keys.analyst!);
+  assert.equal(left.json.items.filter((e) => e.value === 'u_console_e2e').length, 0);
+  assert.deepEqual(problems, []);
+});
+
+test("a sanctioned merchant reads its points and quality score and appeals; it files a report; an analyst reverses the appeal and rejects the report", { skip, timeout: 180_000 }, async () => {
+  // The harassment case, confirmed: its shop is given the points the configuration proposes.
+  const cases = await api<{ items: Array<{ id: string; accused_shops: string[] }> }>('/v1/cases?kind=harassment&limit=1', keys.analyst!);
+  const harassment = cases.json.items[0]!;
+  const shop = harassment.accused_shops[0]!;
+  const resolved = await send('POST', `/v1/cases/${harassment.id}/resolve`, keys.analyst!, { outcome: 'confirmed', note: 'threats to reviewers' });
+  assert.equal(resolved.status, 200);
+  const merchantKey = bulwark(['keys', 'create', '--role', 'merchant', '--shop', shop, '--db', join(dir, 'bulwark.db')]);
+
+  const merchant = await open({ width: 1280, height: 1000 });
+  await signIn(merchant.page, url, merchantKey);
+  await merchant.page.getByRole('link', { name: '积分与质量分' }).click();
+  const quality = await api<{ current: { score: number; components: Record<string, unknown> } }>(`/v1/shops/${shop}/quality`, merchantKey);
+  const ledger = await api<{ points: { points: number }; sanctions: Array<{ id: string; kind: string; points?: number }> }>(`/v1/shops/${shop}/sanctions`, merchantKey);
+  assert.ok(ledger.json.points.points > 0, 'the confirmed case gave the shop points');
+  await merchant.page.getByTestId('quality-score').waitFor();
+  assert.equal(Number((await merchant.page.getByTestId('quality-score').textContent())!.replace(/[^\d.]/g, '')), Math.round(quality.json.current.score * 100) / 100);
+  assert.equal(await merchant.page.getByTestId('quality-components').locator(':scope > *').count(), Object.keys(quality.json.current.components).length);
+  assert.match(await merchant.page.getByTestId('points').textContent() ?? '', new RegExp(String(ledger.json.points.points)));
+  const sanctionId = ledger.json.sanctions.find((x) => x.kind === 'points')!.id;
+  const card = merchant.page.locator(`[data-testid="sanction"][data-id="${sanctionId}"]`);
+  await card.getByTestId('appeal').click();
+  await card.getByTestId('appeal-reason').fill('the messages were answers to the buyers, not threats');
+  await card.getByTestId('send-appeal').click();
+  await merchant.page.locator(`[data-testid="sanction"][data-id="${sanctionId}"][data-state="appealed"]`).waitFor();
+  await merchant.page.screenshot({ path: join(SHOTS, 'merchant-points-quality.png'), fullPage: true });
+
+  await merchant.page.getByRole('link', { name: '举报与申诉' }).click();
+  await merchant.page.getByTestId('report-against').fill('u_console_reported');
+  await merchant.page.getByTestId('report-submit').click();
+  const reportRow = merchant.page.getByTestId('reports').locator('tr', { hasText: 'u_console_reported' });
+  await reportRow.waitFor();
+  const reportId = await reportRow.getAttribute('data-id');
+  assert.ok(reportId);
+  await merchant.page.getByTestId('appeals').locator(`tr[data-status="pending"]`).first().waitFor();
+  assert.deepEqual(merchant.problems, []);
+
+  const analyst = await open({ width: 1366, height: 1000 });
+  await signIn(analyst.page, url, keys.analyst!);
+  await analyst.page.getByRole('link', { name: 'Reports and appeals' }).click();
+  const appeals = await api<{ items: Array<{ id: string; sanction_id: string }> }>('/v1/appeals?status=pending', keys.analyst!);
+  const appealId = appeals.json.items.find((a) => a.sanction_id === sanctionId)!.id;
+  await analyst.page.getByTestId(`decide-${appealId}-note`).fill('answers, not threats: reversed');
+  await analyst.page.getByTestId(`decide-${appealId}-reversed`).click();
+  await analyst.page.getByTestId('appeals').locator(`tr[data-id="${appealId}"][data-status="reversed"]`).waitFor();
+  await analyst.page.getByTestId(`decide-${reportId}-note`).fill('one ordinary buyer');
+  await analyst.page.getByTestId(`decide-${reportId}-rejected`).click();
+  await analyst.page.getByTestId('reports').locator(`tr[data-id="${reportId}"][data-status="rejected"]`).waitFor();
+  await analyst.page.screenshot({ path: join(SHOTS, 'analyst-appeals-decided.png'), fullPage: true });
+  assert.deepEqual(analyst.problems, []);
+
+  // The API agrees, and the merchant's own view shows the outcomes.
+  assert.equal((await api<{ items: Array<{ id: string; status: string }> }>('/v1/appeals', merchantKey)).json.items.find((a) => a.id === appealId)!.status, 'reversed');
+  assert.equal((await api<{ status: string }>(`/v1/complaints/${reportId}`, merchantKey)).json.status, 'rejected');
+  const lifted = await api<{ sanctions: Array<{ id: string; state: string }> }>(`/v1/shops/${shop}/sanctions`, merchantKey);
+  assert.equal(lifted.json.sanctions.find((x) => x.id === sanctionId)?.state, 'reversed', 'the sanction is lifted');
+  await merchant.page.reload();
+  await merchant.page.getByTestId('appeals').locator(`tr[data-id="${appealId}"][data-status="reversed"]`).waitFor();
+  assert.deepEqual(merchant.problems, []);
 });

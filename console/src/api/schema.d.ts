@@ -2845,6 +2845,280 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The admin's tenant's API keys, newest first, revoked ones included; never a key's secret */
+        get: {
+            parameters: {
+                query: {
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the account a consumer key is scoped to */
+                                account?: string;
+                                /** @description when it was made (wall clock) */
+                                created_at: string;
+                                /** @description the key id (not the key): what the request log names */
+                                id: string;
+                                /** @description when it was revoked; a revoked key gets 401 */
+                                revoked_at?: string;
+                                role: "ingest" | "analyst" | "merchant" | "consumer" | "partner" | "admin";
+                                /** @description the shop a merchant key is scoped to */
+                                shop?: string;
+                                /** @description the tenant the key belongs to */
+                                source: string;
+                            }[];
+                            /** @description pass as ?cursor= for the next page; null on the last */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Creates an API key of the admin's tenant; the answer holds the key, shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A key of the admin's own tenant */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description required for role consumer, refused for others */
+                        account?: string;
+                        role: "ingest" | "analyst" | "merchant" | "consumer" | "partner" | "admin";
+                        /** @description required for role merchant, refused for others */
+                        shop?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the key itself: shown in this answer only, never again */
+                            key: string;
+                            /** @description An API key as the store knows it: never the key itself, nor its hash */
+                            record: {
+                                /** @description the account a consumer key is scoped to */
+                                account?: string;
+                                /** @description when it was made (wall clock) */
+                                created_at: string;
+                                /** @description the key id (not the key): what the request log names */
+                                id: string;
+                                /** @description when it was revoked; a revoked key gets 401 */
+                                revoked_at?: string;
+                                role: "ingest" | "analyst" | "merchant" | "consumer" | "partner" | "admin";
+                                /** @description the shop a merchant key is scoped to */
+                                shop?: string;
+                                /** @description the tenant the key belongs to */
+                                source: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revokes a key of the admin's tenant at once; revoking it again keeps the first time */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An API key as the store knows it: never the key itself, nor its hash */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the account a consumer key is scoped to */
+                            account?: string;
+                            /** @description when it was made (wall clock) */
+                            created_at: string;
+                            /** @description the key id (not the key): what the request log names */
+                            id: string;
+                            /** @description when it was revoked; a revoked key gets 401 */
+                            revoked_at?: string;
+                            role: "ingest" | "analyst" | "merchant" | "consumer" | "partner" | "admin";
+                            /** @description the shop a merchant key is scoped to */
+                            shop?: string;
+                            /** @description the tenant the key belongs to */
+                            source: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/lists": {
         parameters: {
             query?: never;
@@ -4953,6 +5227,8 @@ export interface paths {
                         "application/json": {
                             /** @description the item's orders per bucket over the week before `from` (or since the first stored event); null when that is shorter than one bucket */
                             baseline_per_bucket: number | null;
+                            /** @description the same baseline in orders an hour, the unit alerts state theirs in (a detector's baseline may differ: it weighs recent hours more and has a floor for new or slow items, as the alert's evidence says) */
+                            baseline_per_hour?: number | null;
                             bucket_ms: number;
                             buckets: number;
                             /** @description start of the first bucket (event time); bucket i starts at from + i × bucket_ms */

@@ -44,3 +44,5 @@ export type RuleVersions = Ok<'/v1/rules/versions', 'get'>;
 export type Backtest = Ok<'/v1/backtests/{id}', 'get'>;
 export type ListEntries = Ok<'/v1/lists', 'get'>;
 export type ListEntry = ListEntries['items'][number];
+export type ApiKey = Ok<'/v1/keys', 'get'>['items'][number];
+export type KeyRole = ApiKey['role'];

@@ -78,7 +78,7 @@ export function Count({ label, value }: { label: string; value: string }) {
 }
 
 /** The item's orders and refunds from a few hours before the incident (first seen at `time`) to an hour after its last update, per bucket. */
-export function Timeline({ session, incident, item }: { session: Session; incident: { time: string; updated: string }; item: string }) {
+export function Timeline({ session, incident, item }: { session: Session; incident: { time: string; updated: string; evidence?: unknown }; item: string }) {
   const since = new Date(Math.floor((Date.parse(incident.time) - 3 * HOUR_MS) / HOUR_MS) * HOUR_MS).toISOString();
   const until = new Date(Math.min(Date.parse(incident.updated) + HOUR_MS, Date.parse(incident.time) + 2 * 24 * HOUR_MS)).toISOString();
   const activity = useLoad(() => ok(session.api.GET('/v1/stats/items/{item_id}/activity', {
@@ -86,7 +86,7 @@ export function Timeline({ session, incident, item }: { session: Session; incide
   })), [session, item, since, until]);
   return (
     <Card withBorder>
-      <Status loaded={activity}>{(a) => <TimelineChart activity={a} item={item} />}</Status>
+      <Status loaded={activity}>{(a) => <TimelineChart activity={a} item={item} alertBaselinePerHour={alertBaselinePerHour(incident.evidence)} />}</Status>
     </Card>
   );
 }
@@ -100,29 +100,57 @@ function bucketFor(spanMs: number): '1m' | '5m' | '15m' | '1h' {
 
 const BUCKET_NAMES: Record<number, string> = { 60_000: '1m', 300_000: '5m', 900_000: '15m', 3_600_000: '1h' };
 
-function TimelineChart({ activity, item }: { activity: ItemActivity; item: string }) {
+/**
+ * The baseline an alert states for its burst, orders an hour (`evidence.burst.baseline_per_hour`),
+ * when it states one. It is what the detector compared the burst with, and it can differ from the
+ * item's stored history: a detector weighs recent hours more and floors the baseline of a new or
+ * slow item, so a flood on a new item is judged against that floor, not against nothing.
+ */
+export function alertBaselinePerHour(evidence: unknown): number | undefined {
+  const burst = (evidence as { burst?: { baseline_per_hour?: unknown } } | undefined)?.burst;
+  const v = burst?.baseline_per_hour;
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+}
+
+function TimelineChart({ activity, item, alertBaselinePerHour }: { activity: ItemActivity; item: string; alertBaselinePerHour: number | undefined }) {
   const { t, term, num } = useI18n();
   const bucket = term(BUCKET_NAMES[activity.bucket_ms] ?? '1h');
   const peak = Math.max(0, ...activity.orders);
-  const baseline = activity.baseline_per_bucket;
-  const option: ChartOption = useMemo(() => ({
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 48, right: 16, top: 32, bottom: 56 },
-    xAxis: { type: 'category', data: bucketLabels(activity.from, activity.bucket_ms, activity.buckets) },
-    yAxis: { type: 'value', minInterval: 1 },
-    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
-    series: [
-      { name: t('alert.ordersSeries'), type: 'bar', data: activity.orders, itemStyle: { color: '#1c7ed6' },
-        ...(baseline === null ? {} : { markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#2f9e44' }, label: { formatter: t('alert.baseline') }, data: [{ yAxis: baseline }] } }) },
-      { name: t('alert.refundsSeries'), type: 'bar', data: activity.refunds, itemStyle: { color: '#fa5252' } },
-    ],
-  }), [activity, baseline, t]);
+  // Both baselines in one unit (orders an hour, as alerts state theirs) and per bucket for the bars.
+  const perBucket = activity.bucket_ms / HOUR_MS;
+  const historyPerHour = activity.baseline_per_hour ?? (activity.baseline_per_bucket === null ? null : activity.baseline_per_bucket / perBucket);
+  const perHour = alertBaselinePerHour ?? historyPerHour;
+  const baseline = perHour === null ? null : perHour * perBucket;
+  const option: ChartOption = useMemo(() => {
+    const lines: Array<{ yAxis: number; name: string; lineStyle: { type: 'dashed' | 'dotted'; color: string } }> = [];
+    if (baseline !== null) lines.push({ yAxis: baseline, name: t('alert.baseline'), lineStyle: { type: 'dashed', color: '#2f9e44' } });
+    if (alertBaselinePerHour !== undefined && historyPerHour !== null) {
+      lines.push({ yAxis: historyPerHour * perBucket, name: t('alert.history'), lineStyle: { type: 'dotted', color: '#868e96' } });
+    }
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 48, right: 16, top: 32, bottom: 56 },
+      xAxis: { type: 'category', data: bucketLabels(activity.from, activity.bucket_ms, activity.buckets) },
+      yAxis: { type: 'value', minInterval: 1 },
+      dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
+      series: [
+        { name: t('alert.ordersSeries'), type: 'bar', data: activity.orders, itemStyle: { color: '#1c7ed6' },
+          ...(lines.length ? { markLine: { symbol: 'none', label: { formatter: '{b}' }, data: lines } } : {}) },
+        { name: t('alert.refundsSeries'), type: 'bar', data: activity.refunds, itemStyle: { color: '#fa5252' } },
+      ],
+    };
+  }, [activity, baseline, alertBaselinePerHour, historyPerHour, perBucket, t]);
+  const values = { peak: num(peak), bucket, baseline: num(perHour ?? 0), perBucket: num(baseline ?? 0), history: num(historyPerHour ?? 0) };
+  const text = perHour === null ? t('alert.noBaseline', values)
+    : alertBaselinePerHour === undefined ? t('alert.peak', values)
+      : historyPerHour === null ? t('alert.peakAlertBaseline', values) : t('alert.peakAlertAndHistory', values);
   return (
     <Stack gap="xs">
       <Title order={5}>{t('alert.timeline', { item, bucket })}</Title>
-      <Text size="sm" fw={500} data-testid="burst" data-peak={peak} data-baseline={baseline ?? ''}>
-        {baseline === null ? t('alert.noBaseline', { peak: num(peak), bucket }) : t('alert.peak', { peak: num(peak), bucket, baseline: num(baseline) })}
+      <Text size="sm" fw={500} data-testid="burst" data-peak={peak} data-baseline={baseline ?? ''} data-baseline-per-hour={perHour ?? ''}
+        data-history-per-hour={historyPerHour ?? ''}>
+        {text}
       </Text>
       <EChart option={option} height={300} testId="chart-timeline" />
     </Stack>

@@ -89,18 +89,18 @@ function SanctionRow({ session, s, onAppealed }: { session: Session; s: Sanction
     }
   };
   return (
-    <Card withBorder padding="sm" data-testid="sanction">
+    <Card withBorder padding="sm" data-testid="sanction" data-id={s.id} data-state={s.state}>
       <Group justify="space-between" wrap="wrap">
         <Group gap="xs"><Text fw={600}>{term(s.kind)}</Text>{s.points !== undefined && <Badge variant="light">{t('ledger.points', { points: s.points })}</Badge>}
           <Badge color={STATUS_COLOUR[s.state]}>{term(s.state)}</Badge></Group>
         <Text size="xs" c="dimmed">{time(s.effective_at)}</Text>
       </Group>
       <Text size="sm" mt={4}>{s.reason}</Text>
-      {canAppeal && !open && <Group mt="xs"><Button size="xs" variant="light" onClick={() => setOpen(true)}>{t('ledger.appeal')}</Button></Group>}
+      {canAppeal && !open && <Group mt="xs"><Button size="xs" variant="light" data-testid="appeal" onClick={() => setOpen(true)}>{t('ledger.appeal')}</Button></Group>}
       {open && (
         <Stack gap={4} mt="xs">
-          <Textarea label={t('ledger.appealReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} error={error} />
-          <Group><Button size="xs" loading={busy} disabled={!reason.trim()} onClick={() => void appeal()}>{t('ledger.sendAppeal')}</Button>
+          <Textarea label={t('ledger.appealReason')} value={reason} data-testid="appeal-reason" onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} error={error} />
+          <Group><Button size="xs" loading={busy} disabled={!reason.trim()} data-testid="send-appeal" onClick={() => void appeal()}>{t('ledger.sendAppeal')}</Button>
             <Button size="xs" variant="subtle" onClick={() => setOpen(false)}>{t('common.cancel')}</Button></Group>
         </Stack>
       )}

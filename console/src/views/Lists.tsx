@@ -56,7 +56,7 @@ function Row({ session, e, onRemoved }: { session: Session; e: ListEntry; onRemo
       <Table.Td>{e.expiresAt !== undefined ? time(new Date(e.expiresAt).toISOString()) : '–'}</Table.Td>
       <Table.Td>{e.note ?? ''}</Table.Td>
       <Table.Td><Text size="xs">{time(e.addedAt)}</Text><Text size="xs" c="dimmed">{e.addedBy}</Text></Table.Td>
-      <Table.Td><Button size="xs" variant="subtle" color="red" loading={busy} onClick={() => void remove()}>{t('lists.remove')}</Button></Table.Td>
+      <Table.Td><Button size="xs" variant="subtle" color="red" loading={busy} data-testid="remove-entry" onClick={() => void remove()}>{t('lists.remove')}</Button></Table.Td>
     </Table.Tr>
   );
 }
@@ -89,7 +89,7 @@ function AddEntry({ session, onAdded }: { session: Session; onAdded: () => void 
     <Card withBorder>
       <Title order={5} mb="xs">{t('lists.add')}</Title>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-        <Select label={t('lists.list')} value={list} allowDeselect={false} data={LIST_NAMES} onChange={(v) => setList(v ?? 'blocked_devices')} searchable />
+        <Select label={t('lists.list')} value={list} allowDeselect={false} data={LIST_NAMES} data-testid="list-name" onChange={(v) => setList(v ?? 'blocked_devices')} searchable />
         {isAddress ? (
           <>
             <TextInput label={t('lists.province')} value={address.province} onChange={set('province')} />
@@ -97,12 +97,12 @@ function AddEntry({ session, onAdded }: { session: Session; onAdded: () => void 
             <TextInput label={t('lists.district')} value={address.district} onChange={set('district')} />
             <TextInput label={t('lists.detail')} value={address.detail} onChange={set('detail')} />
           </>
-        ) : <TextInput label={t('lists.value')} description={t('lists.valueHelp')} value={value} onChange={(e) => setValue(e.currentTarget.value)} />}
+        ) : <TextInput label={t('lists.value')} description={t('lists.valueHelp')} value={value} data-testid="list-value" onChange={(e) => setValue(e.currentTarget.value)} />}
         <TextInput label={t('lists.expires')} placeholder="2026-12-31T00:00:00.000Z" value={expires} onChange={(e) => setExpires(e.currentTarget.value)} />
-        <TextInput label={t('lists.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <TextInput label={t('lists.note')} value={note} data-testid="list-note" onChange={(e) => setNote(e.currentTarget.value)} />
       </SimpleGrid>
       {error && <Text c="red" size="sm" mt="xs" data-testid="api-error">{error}</Text>}
-      <Group mt="sm"><Button loading={busy} disabled={isAddress ? !address.detail.trim() : !value.trim()} onClick={() => void add()}>{t('lists.addButton')}</Button></Group>
+      <Group mt="sm"><Button loading={busy} disabled={isAddress ? !address.detail.trim() : !value.trim()} data-testid="add-entry" onClick={() => void add()}>{t('lists.addButton')}</Button></Group>
     </Card>
   );
 }

@@ -8,7 +8,7 @@ interface ActivityJson {
   from: string; bucket_ms: number; buckets: number;
   events: number[]; decisions: Record<string, number[]>; alerts: Record<string, number[]>;
 }
-interface ItemJson { from: string; bucket_ms: number; buckets: number; orders: number[]; refunds: number[]; baseline_per_bucket: number | null }
+interface ItemJson { from: string; bucket_ms: number; buckets: number; orders: number[]; refunds: number[]; baseline_per_bucket: number | null; baseline_per_hour?: number | null }
 
 let server: TestServer;
 let analyst: string;
@@ -80,6 +80,15 @@ test("an item's timeline shows its burst and refunds against the week before as 
   assert.deepEqual(json.refunds, [0, 0, 0, 0, 0, 3, 0, 0, 0, 0]);
   // 12 orders over the 6 days (8,640 one-minute buckets) since the first stored event.
   assert.ok(json.baseline_per_bucket !== null && Math.abs(json.baseline_per_bucket - 12 / 8640) < 1e-9);
+});
+
+test("an item's baseline is also stated an hour, the unit alerts use, whatever the bucket", async () => {
+  // 12 orders over 144 hours: 1/12 an hour, whether the chart's bucket is a minute or an hour
+  // (a case page once compared a per-minute figure, shown as 0, with an alert's hourly one).
+  for (const bucket of ['1m', '5m', '1h']) {
+    const { json } = await get<ItemJson>(`/v1/stats/items/i_burst/activity?since=${day6Iso}&until=${day6End}&bucket=${bucket}`);
+    assert.ok(json.baseline_per_hour != null && Math.abs(json.baseline_per_hour - 12 / 144) < 1e-9, `${bucket}: ${json.baseline_per_hour}`);
+  }
 });
 
 test('refuses a range past the bucket limit, an inverted range and an unknown bucket, saying what to change', async () => {

@@ -5,6 +5,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import { MINUTE_MS, TIME_PATTERN } from '../../contract/index.js';
+
+const HOUR_MS = 60 * MINUTE_MS;
 import type { ActivityRange, ActivityReader } from '../../core/index.js';
 import { ErrorBodySchema, HttpError } from '../errors.js';
 
@@ -51,6 +53,10 @@ const ItemActivitySchema = Type.Object({
   baseline_per_bucket: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
     description: "the item's orders per bucket over the week before `from` (or since the first stored event); null when that is shorter than one bucket",
   }),
+  baseline_per_hour: Type.Optional(Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
+    description: 'the same baseline in orders an hour, the unit alerts state theirs in (a detector\'s baseline may differ: it weighs ' +
+      'recent hours more and has a floor for new or slow items, as the alert\'s evidence says)',
+  })),
 }, { description: "One item's orders and refunds over event time, with its baseline" });
 
 /** Registers GET /v1/stats/activity and GET /v1/stats/items/{item_id}/activity. */
@@ -80,7 +86,9 @@ export const statsRoutes: FastifyPluginAsyncTypebox<StatsRouteOptions> = async (
   }, async (request) => {
     const range = await resolveRange(activity, request.query, request.apiKey!.source);
     const a = await activity.itemActivity(request.params.item_id, range);
-    return { ...rangeJson(range), item_id: request.params.item_id, orders: a.orders, refunds: a.refunds, baseline_per_bucket: a.baselinePerBucket };
+    const perHour = a.baselinePerBucket === null ? null : (a.baselinePerBucket * HOUR_MS) / range.bucketMs;
+    return { ...rangeJson(range), item_id: request.params.item_id, orders: a.orders, refunds: a.refunds, baseline_per_bucket: a.baselinePerBucket,
+      baseline_per_hour: perHour };
   });
 };
 
