@@ -7,7 +7,7 @@ import { buildServer, createLogger } from '../http/index.js';
 import type { Config } from '../config/index.js';
 import { Engine } from './engine.js';
 import { openCaseDesk, type CaseDeskHandle } from './cases.js';
-import { SqlitePolicyStore, SqliteStore, SqliteStrategyStore } from '../store/index.js';
+import { PostgresPolicyStore, SqlitePolicyStore, SqliteStore, SqliteStrategyStore, type PostgresStore } from '../store/index.js';
 import { Policy } from './policy.js';
 import { Backtests } from './backtests.js';
 import { readRuleFile } from './rules.js';
@@ -50,7 +50,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   const store = openStore(opts.db);
   let app: FastifyInstance | undefined;
   let cases: CaseDeskHandle | undefined;
-  let policyStore: SqlitePolicyStore | undefined;
+  let policyStore: SqlitePolicyStore | PostgresPolicyStore | undefined;
   let strategyStore: SqliteStrategyStore | undefined;
   let alliance: OpenedAlliance | undefined;
   try {
@@ -69,7 +69,10 @@ export async function serve(opts: ServeOptions): Promise<void> {
     opened.engine = engine;
     const strategies = strategyStore && timeline
       ? new MerchantStrategies({ store: strategyStore, timeline, position: () => engine.position }) : undefined;
-    policyStore = new SqlitePolicyStore(opts.db);
+    // Rules and lists live beside the events, in SQLite or PostgreSQL; backtests read the stored
+    // events through SQLite's EventHistory (PostgreSQL has none yet: the routes are absent there).
+    const sqlitePolicy = store instanceof SqliteStore ? new SqlitePolicyStore(opts.db) : undefined;
+    policyStore = sqlitePolicy ?? new PostgresPolicyStore(store as PostgresStore);
     const policy = await Policy.open({ engine, store: policyStore, ...(opts.listKey ? { hashKey: opts.listKey } : {}),
       ...(opts.rules ? { rulesFile: { path: opts.rules, text: readRuleFile(opts.rules) } } : {}) });
     // The dashboard aggregates are answered by the SQLite store; PostgreSQL does not answer them yet.
@@ -81,7 +84,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
         alert: (id) => store.getAlert(id), hubAccounts: opts.config.graph.hubAccounts }));
     }
     await alliance?.alliance.start();
-    app = await buildServer({ engine: cases?.engine ?? engine, store, keys: store, activity, policy, backtests: new Backtests({ config: opts.config, policy, history: policyStore }), consoleDir: CONSOLE_DIR,
+    app = await buildServer({ engine: cases?.engine ?? engine, store, keys: store, activity, policy, ...(sqlitePolicy ? { backtests: new Backtests({ config: opts.config, policy, history: sqlitePolicy }) } : {}), consoleDir: CONSOLE_DIR,
       logger: opts.logger ?? createLogger(), ...(cases ? { cases: cases.desk } : {}), ...(strategies ? { strategies } : {}),
       ...(alliance ? { alliance: alliance.alliance } : {}) });
     const url = await listen(app, opts.host, opts.port);

@@ -105,3 +105,32 @@ export async function migrate(pool: pg.Pool, schema: string, display: string): P
     client.release();
   }
 }
+
+/**
+ * Applies a set of migrations kept apart from the store's own (a port's tables, added by a file of
+ * its own), with its own version table `<name>_schema_migrations`, under the same advisory lock.
+ */
+export async function migrateSet(pool: pg.Pool, schema: string, display: string, name: string, list: readonly string[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${name}_schema_migrations (version INTEGER PRIMARY KEY)`);
+    const { rows } = await client.query<{ v: number | null }>(`SELECT MAX(version) AS v FROM ${name}_schema_migrations`);
+    const current = rows[0]?.v ?? 0;
+    if (current > list.length) {
+      throw new StoreError('ERR_STORE_SCHEMA_NEWER', `the ${name} tables in schema ${schema} of ${display} have version ${current}, newer than ` +
+        `this Bulwark knows (${list.length}); upgrade Bulwark or point --db at another schema`, false);
+    }
+    for (let v = current + 1; v <= list.length; v++) {
+      await client.query(list[v - 1]!);
+      await client.query(`INSERT INTO ${name}_schema_migrations (version) VALUES ($1)`, [v]);
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => { /* the first error is the one to report */ });
+    throw err;
+  } finally {
+    client.release();
+  }
+}

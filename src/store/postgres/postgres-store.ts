@@ -28,6 +28,11 @@ export class PostgresStore implements Store, KeyStore {
     this.#pool = openPool(this.#target);
   }
 
+  /** The schema Bulwark's tables live in (other ports' stores add theirs beside). */
+  get schema(): string {
+    return this.#target.schema;
+  }
+
   /** The URL with any password redacted. */
   get display(): string {
     return this.#target.display;
