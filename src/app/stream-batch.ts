@@ -54,6 +54,15 @@ interface RunResult {
 }
 
 const WATERMARK_KEY = `${WATERMARK.ns}:${WATERMARK.id}`;
+/**
+ * Keys a batch read without declaring them are loaded ahead for this many batches after: the
+ * detectors' sweeps (expiring watches, scanning an item's or a category's recent orders) read
+ * mostly the same keys batch after batch, and a key loaded but not read costs one MGET slot,
+ * while one read undeclared costs a round trip and a second run of the whole batch.
+ */
+const HINT_BATCHES = 50;
+/** At most this many hinted keys, the most recently missed kept. */
+const MAX_HINTS = 50_000;
 /** Runs of one batch before it is given up (another worker kept changing what it reads). */
 const MAX_RUNS = 50;
 
@@ -63,6 +72,9 @@ export class BatchApplier {
   readonly #view = new BatchView();
   readonly #pipeline: Pipeline;
   #alerts = new Map<string, Alert>();
+  /** Keys read undeclared, with the number of the batch that last missed them. */
+  readonly #hints = new Map<string, number>();
+  #batchNo = 0;
 
   constructor(config: Readonly<Config>, readonly shared: RedisSharedState) {
     this.#pipeline = new Pipeline({
@@ -83,6 +95,11 @@ export class BatchApplier {
     view.clear();
     const keys = new Set<string>();
     for (const e of events) if (!e.rejected) for (const k of this.#pipeline.stateKeys(e.event)) keys.add(k);
+    const batchNo = ++this.#batchNo;
+    for (const [k, at] of this.#hints) {
+      if (batchNo - at > HINT_BATCHES) this.#hints.delete(k);
+      else keys.add(k);
+    }
     const ids = events.filter((e) => !e.rejected).map((e) => e.event.id);
     const [, stored] = await Promise.all([this.shared.load(view, [...keys], ids), opts.checkStore?.storedAmong(ids)]);
     for (const id of stored ?? []) view.knownApplied(id);
@@ -97,6 +114,11 @@ export class BatchApplier {
       if (view.missing.size || !out) {
         this.stats.reloads++;
         const more = [...view.missing];
+        for (const k of more) {
+          this.#hints.delete(k);
+          this.#hints.set(k, batchNo);
+          if (this.#hints.size > MAX_HINTS) this.#hints.delete(this.#hints.keys().next().value!);
+        }
         view.reset();
         await this.shared.load(view, more, []);
         continue;

@@ -32,13 +32,13 @@ function worker(extra: string[] = []) {
 test('a worker killed with SIGKILL mid-stream and restarted loses nothing, applies nothing twice, and ends as a clean replay', async () => {
   const sim = await simulateToDir({ seed: 5, scale: 0.85, days: 7, outDir: join(dir, 'sim') });
   assert.ok(sim.events >= 200_000, `the simulation has ${sim.events} events`);
+  // The worker applies while the file is still being published, as in production.
+  const first = worker();
+  const published = publishFile({ events: sim.eventsPath, stream: d.stream });
   await replay({ input: createReadStream(sim.eventsPath), outDir: join(dir, 'replay'), config: loadConfig() });
-  const pub = await publishFile({ events: sim.eventsPath, stream: d.stream });
-  assert.equal(pub.published, sim.events);
 
   const pool = new pg.Pool({ connectionString: POSTGRES });
   try {
-    const first = worker();
     const killAt = Math.floor(sim.events / 3);
     let stored = 0;
     for (const started = Date.now(); stored < killAt; await new Promise((r) => setTimeout(r, 200))) {
@@ -48,6 +48,7 @@ test('a worker killed with SIGKILL mid-stream and restarted loses nothing, appli
     first.child.kill('SIGKILL');
     await once(first.child, 'exit');
     assert.ok(stored < sim.events, 'killed before the end');
+    assert.equal((await published).published, sim.events);
 
     const second = worker(['--exit-when-idle']);
     const [code] = await once(second.child, 'exit') as [number];
