@@ -143,6 +143,8 @@ export class PrivateServer {
     this.#child = spawn(this.command, this.args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child.stdout!.on('data', (c: Buffer) => this.#log.push(c.toString()));
     this.#child.stderr!.on('data', (c: Buffer) => this.#log.push(c.toString()));
+    // A missing binary: reported by the wait below, with what to install or set.
+    this.#child.on('error', (err) => this.#log.push(`${err.message} (install it, or set BULWARK_TEST_REDIS_SERVER / BULWARK_TEST_NATS_SERVER)`));
     await waitFor(this.ready, 10_000, () => `${this.command} did not listen on ${this.port}: ${this.#log.join('')}`);
   }
 
