@@ -25,7 +25,8 @@ export function pipelineOptions(config: Readonly<Config>, strategies: StrategyBo
   return {
     // Merchants' guards run first: the price guard reads an item's baseline before a listing joins it.
     detectors: [...strategyGuards({ book: strategies, baseline: priceBaseline }), ...detectors],
-    params: config.detectors as Record<string, unknown>,
+    // Detectors and guards are named by kind alike (a guard's kind ends in _guard): one map of parameters.
+    params: { ...(config.detectors as Record<string, unknown>), ...config.guards },
     policy: { thresholds: config.decision.thresholds, byType: config.decision.byType },
     addressKey: cachedKeyer(),
     graph: config.graph,

@@ -14,7 +14,7 @@ const input = job.events === '-' ? process.stdin : createReadStream(job.events, 
 const store = job.db ? openStore(job.db) : undefined;
 try {
   const rules = job.rules ? loadRuleFile(job.rules) : undefined;
-  const strategies = job.strategies ? loadStrategiesFile(job.strategies) : undefined;
+  const strategies = job.strategies ? loadStrategiesFile(job.strategies, job.config.guards.price_guard) : undefined;
   const summary = await replay({ input, outDir: job.outDir, config: job.config, store, onProgress: (p) => post({ progress: p }),
     ...(rules ? { rules } : {}), ...(strategies ? { strategies } : {}) });
   await store?.close();

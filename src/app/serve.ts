@@ -68,7 +68,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     });
     opened.engine = engine;
     const strategies = strategyStore && timeline
-      ? new MerchantStrategies({ store: strategyStore, timeline, position: () => engine.position }) : undefined;
+      ? new MerchantStrategies({ store: strategyStore, timeline, priceGuard: opts.config.guards.price_guard, position: () => engine.position }) : undefined;
     // Rules and lists live beside the events, in SQLite or PostgreSQL; backtests read the stored
     // events through SQLite's EventHistory (PostgreSQL has none yet: the routes are absent there).
     const sqlitePolicy = store instanceof SqliteStore ? new SqlitePolicyStore(opts.db) : undefined;

@@ -73,14 +73,14 @@ test('replay --strategies FILE (YAML): the guard answers the linked accounts pas
 test('a strategies file that cannot be used is refused before anything runs, with each path and what to change', () => {
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ shops: { s1: { scalper_guards: [{ id: 'x', item_ids: ['i'], per_account_limit: -1 }] } } }));
-  assert.throws(() => loadStrategiesFile(bad), {
+  assert.throws(() => loadStrategiesFile(bad, defaultConfig().guards.price_guard), {
     code: 'ERR_STRATEGIES_FILE',
     message: /strategies file .*bad\.json is refused; fix these.*\n {2}shops\.s1\.scalper_guards\[0\]\.per_account_limit: .*received -1/s,
   });
   const broken = join(dir, 'broken.yaml');
   writeFileSync(broken, 'shops: [unclosed');
-  assert.throws(() => loadStrategiesFile(broken), { code: 'ERR_STRATEGIES_FILE', message: /is not valid YAML/ });
-  assert.throws(() => loadStrategiesFile(join(dir, 'missing.yaml')), { code: 'ERR_STRATEGIES_FILE', message: /cannot read strategies file/ });
+  assert.throws(() => loadStrategiesFile(broken, defaultConfig().guards.price_guard), { code: 'ERR_STRATEGIES_FILE', message: /is not valid YAML/ });
+  assert.throws(() => loadStrategiesFile(join(dir, 'missing.yaml'), defaultConfig().guards.price_guard), { code: 'ERR_STRATEGIES_FILE', message: /cannot read strategies file/ });
 });
 
 test('a change takes effect at its position: an engine restarted without a snapshot re-applies the events before it unguarded', async () => {
@@ -100,7 +100,7 @@ test('a change takes effect at its position: an engine restarted without a snaps
     let engine = await Engine.open(config, store, { strategies: timeline });
     const out: string[] = [];
     for (let k = 1; k <= 6; k++) {
-      if (k === 3) await new MerchantStrategies({ store: strategyStore, timeline, position: () => engine.position }).put({ tenant: 'default', shopId: 's_drop', strategies: guard, changedBy: 'key_test' });
+      if (k === 3) await new MerchantStrategies({ store: strategyStore, timeline, priceGuard: config.guards.price_guard, position: () => engine.position }).put({ tenant: 'default', shopId: 's_drop', strategies: guard, changedBy: 'key_test' });
       const o = engine.process(buy(k));
       out.push(o.status === 'accepted' ? o.decision!.decision : 'duplicate');
       await engine.flush();

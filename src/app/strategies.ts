@@ -7,15 +7,18 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ShopStrategies, StrategiesFile } from '../contract/index.js';
 import type { Page, StrategyStore, StrategyVersion, StrategyVersionQuery } from '../core/index.js';
-import { PRICE_GUARD_DEFAULTS, StrategyTimeline, checkShopStrategies, checkStrategiesFile, describeProblems, timelineFromFile, type StrategyProblem } from '../rules/strategies/index.js';
+import { StrategyTimeline, type PriceGuardParams, checkShopStrategies, checkStrategiesFile, describeProblems, timelineFromFile, type StrategyProblem } from '../rules/strategies/index.js';
 
 /** A `--strategies` file that cannot be used; the message lists what to change. */
 export class StrategiesFileError extends Error {
   readonly code = 'ERR_STRATEGIES_FILE';
 }
 
-/** Reads and checks a `--strategies` file: JSON (.json) or YAML (.yaml, .yml, or anything else). */
-export function loadStrategiesFile(path: string): StrategiesFile {
+/**
+ * Reads and checks a `--strategies` file: JSON (.json) or YAML (.yaml, .yml, or anything else).
+ * `lines` are the configured price guard lines (config.guards.price_guard) a shop's own lines are checked against.
+ */
+export function loadStrategiesFile(path: string, lines: Readonly<PriceGuardParams>): StrategiesFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -29,7 +32,7 @@ export function loadStrategiesFile(path: string): StrategiesFile {
   } catch (err) {
     throw new StrategiesFileError(`strategies file ${path} is not valid ${json ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
   }
-  const checked = checkStrategiesFile(value ?? {});
+  const checked = checkStrategiesFile(value ?? {}, lines);
   if (!checked.ok) {
     throw new StrategiesFileError(describeProblems(`strategies file ${path} is refused; fix these and run again (docs/strategies.md)`, checked.problems));
   }
@@ -58,17 +61,21 @@ export class StrategiesInvalidError extends Error {
 
 /** Live merchant strategies of a server: reads from the store, changes through it into the book. */
 export class MerchantStrategies {
-  /** The price guard lines of a shop that set none. */
-  readonly priceGuardDefaults = { warn_below_pct: PRICE_GUARD_DEFAULTS.warnBelowPct, stop_loss_below_pct: PRICE_GUARD_DEFAULTS.stopLossBelowPct };
+  /** The price guard lines of a shop that set none (config.guards.price_guard), as the HTTP answer names them. */
+  readonly priceGuardDefaults: { warn_below_pct: number; stop_loss_below_pct: number };
 
   constructor(private readonly o: {
     store: StrategyStore;
+    /** The configured lines of a shop that sets none (config.guards.price_guard). */
+    priceGuard: Readonly<PriceGuardParams>;
     timeline: StrategyTimeline;
     /** Events applied so far: a change takes effect from the next one. */
     position: () => number;
     /** Wall clock for the audit time of a change only; the pipeline never sees it. */
     now?: () => Date;
-  }) {}
+  }) {
+    this.priceGuardDefaults = { warn_below_pct: o.priceGuard.warnBelowPct, stop_loss_below_pct: o.priceGuard.stopLossBelowPct };
+  }
 
   current(tenant: string, shopId: string): Promise<StrategyVersion | undefined> {
     return this.o.store.currentStrategies(tenant, shopId);
@@ -84,7 +91,7 @@ export class MerchantStrategies {
    * position is exact.
    */
   async put(o: { tenant: string; shopId: string; strategies: unknown; changedBy: string }): Promise<StrategyVersion> {
-    const checked = checkShopStrategies(o.strategies);
+    const checked = checkShopStrategies(o.strategies, this.o.priceGuard);
     if (!checked.ok) throw new StrategiesInvalidError(checked.problems);
     const before = await this.o.store.currentStrategies(o.tenant, o.shopId);
     const version: StrategyVersion = {

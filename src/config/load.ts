@@ -38,6 +38,12 @@ export function loadConfig(opts: { file?: string; overrides?: DeepPartial<Config
     throw new ConfigError('ERR_CONFIG_THRESHOLDS',
       `decision.thresholds must rise challenge <= review <= deny, received ${JSON.stringify(t)}`);
   }
+  const g = cfg.guards.price_guard;
+  if (!(g.stopLossBelowPct < g.warnBelowPct)) {
+    throw new ConfigError('ERR_CONFIG_PRICE_GUARD',
+      `guards.price_guard.stopLossBelowPct (${g.stopLossBelowPct}) must be below warnBelowPct (${g.warnBelowPct}): a price is warned ` +
+      `about before it is stopped; lower stopLossBelowPct or raise warnBelowPct in ${opts.file ?? 'the configuration'}`);
+  }
   return deepFreeze(cfg);
 }
 

@@ -6,6 +6,7 @@ import { DEFAULT_GRAPH_PARAMS, DEFAULT_WARNING_PARAMS } from '../core/index.js';
 import { CasesConfigSchema, defaultCasesConfig } from '../cases/index.js';
 import { AllianceConfigSchema } from '../alliance/index.js';
 import { detectors } from '../detectors/index.js';
+import { PRICE_GUARD_DEFAULTS, PriceGuardParams } from '../rules/strategies/index.js';
 
 const ThresholdsSchema = Type.Object({
   challenge: Type.Number({ minimum: 0, maximum: 1, description: 'lowest score that asks the user for more' }),
@@ -22,6 +23,13 @@ export const ConfigSchema = Type.Object({
     byType: Type.Record(Type.String(), Type.Partial(ThresholdsSchema), { default: {} }),
   }, { additionalProperties: false }),
   detectors: Type.Object(detectorProps, { additionalProperties: false }),
+  /**
+   * The merchant guards' lines for shops that set none (docs/strategies.md); a shop's own
+   * strategies override them. The scalper guard has none: every limit of it is the merchant's.
+   */
+  guards: Type.Object({
+    price_guard: PriceGuardParams,
+  }, { additionalProperties: false }),
   graph: Type.Object({
     hubAccounts: Type.Integer({ minimum: 2,
       description: 'accounts (count) a device, payment id, phone or address may be seen with before it is a hub (an ' +
@@ -63,6 +71,7 @@ export function defaultConfig(): Config {
   return {
     decision: { thresholds: { challenge: 0.5, review: 0.75, deny: 0.95 }, byType: {} },
     detectors: params,
+    guards: { price_guard: { ...PRICE_GUARD_DEFAULTS } },
     graph: { hubAccounts: DEFAULT_GRAPH_PARAMS.hubAccounts },
     warnings: { alertKinds: [...DEFAULT_WARNING_PARAMS.alertKinds], withheldReasons: [...DEFAULT_WARNING_PARAMS.withheldReasons] },
     store: { snapshotEvery: 1_000_000 },

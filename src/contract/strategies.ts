@@ -45,8 +45,8 @@ export type PriceGuardRule = Static<typeof PriceGuardRuleSchema>;
 
 export const PriceGuardSchema = Type.Object({
   enabled: Type.Optional(Type.Boolean({ description: 'false turns the price guard off for the whole shop; default true' })),
-  warn_below_pct: Type.Optional(Pct('warn when an item is listed below this percentage of its baseline price; default 70')),
-  stop_loss_below_pct: Type.Optional(Pct('pause the listing, and hold shipment of orders, below this percentage of the baseline; default 30')),
+  warn_below_pct: Type.Optional(Pct('warn when an item is listed below this percentage of its baseline price; default the configured guards.price_guard.warnBelowPct (45), shown as price_guard_defaults')),
+  stop_loss_below_pct: Type.Optional(Pct('pause the listing, and hold shipment of orders, below this percentage of the baseline; default the configured guards.price_guard.stopLossBelowPct (25), shown as price_guard_defaults')),
   items: Type.Optional(Type.Record(ItemId, PriceGuardRuleSchema, {
     description: 'per-item overrides by item id; fields left out take the shop-wide values' })),
 }, { additionalProperties: false, description: "The shop's price guard" });

@@ -10,9 +10,11 @@ import {
 } from '../core/index.js';
 
 export const PriceErrorParams = Type.Object({
-  farBelowRatio: Type.Number({ minimum: 0.01, maximum: 0.95, default: 0.5,
-    description: 'a price at or below this fraction of the baseline is far below it. Ordinary promotions go to 25% off ' +
-      '(ratio 0.75) and clearance rarely below half, so 0.5 leaves a margin on both sides' }),
+  farBelowRatio: Type.Number({ minimum: 0.01, maximum: 0.95, default: 0.25,
+    description: 'a price at or below this fraction of the baseline is far below it. Merchants run sales to half price ' +
+      '(ratio 0.5) and clearances to 70% off (0.3); typing slips are a power of ten off (0.1 for a dropped digit, 0.01 for ' +
+      '59.99 typed for 5,999.00, 0.05 for a slip on a half-price sale price), so 0.25 leaves every sale alone and stops ' +
+      'every slip with a margin of 2.5 times; the same line as the price guard\'s default stop-loss' }),
   minDeviations: Type.Number({ minimum: 1, default: 6,
     description: 'and it must lie this many robust deviations (1.4826 x MAD) below the median, so items whose price ' +
       'swings widely are not flagged for an ordinary low' }),
@@ -91,7 +93,7 @@ export const priceErrorDetector: Detector<PriceErrorParams> = {
   observes: ['listing.updated', 'order.placed'],
   paramsSchema: PriceErrorParams,
   defaults: {
-    farBelowRatio: 0.5, minDeviations: 6, minScaleShare: 0.05, decimalShiftTolerance: 0.03,
+    farBelowRatio: 0.25, minDeviations: 6, minScaleShare: 0.05, decimalShiftTolerance: 0.03,
     categoryMinItems: 20, categoryFloorRatio: 0.1, acceptAfterMs: 72 * 3600_000,
   },
   stateKeys(event) {

@@ -27,7 +27,7 @@ export function runGuarded(events: readonly BulwarkEvent[], o: {
   const detectors = o.detectors ?? [];
   const pipeline = new Pipeline({
     detectors: [...strategyGuards({ book, baseline: priceBaseline }), ...detectors],
-    params: Object.fromEntries(detectors.map((d) => [d.kind, (cfg.detectors as Record<string, unknown>)[d.kind] ?? d.defaults])),
+    params: { ...Object.fromEntries(detectors.map((d) => [d.kind, (cfg.detectors as Record<string, unknown>)[d.kind] ?? d.defaults])), ...cfg.guards },
     policy: { thresholds: cfg.decision.thresholds, byType: cfg.decision.byType },
     state, applied: new MemoryAppliedEvents(), alerts: { alertChanged: () => {} }, addressKey: keyAddress,
   });

@@ -4500,7 +4500,7 @@ export interface paths {
                             changed_at?: string;
                             /** @description id of the key that made the current version */
                             changed_by?: string;
-                            /** @description the price guard lines in force where the strategies set none */
+                            /** @description the price guard lines in force where the strategies set none: the configuration's guards.price_guard */
                             price_guard_defaults: {
                                 stop_loss_below_pct: number;
                                 warn_below_pct: number;
@@ -4523,9 +4523,9 @@ export interface paths {
                                             warn_below_pct?: number;
                                         };
                                     };
-                                    /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default 30 */
+                                    /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default the configured guards.price_guard.stopLossBelowPct (25), shown as price_guard_defaults */
                                     stop_loss_below_pct?: number;
-                                    /** @description warn when an item is listed below this percentage of its baseline price; default 70 */
+                                    /** @description warn when an item is listed below this percentage of its baseline price; default the configured guards.price_guard.warnBelowPct (45), shown as price_guard_defaults */
                                     warn_below_pct?: number;
                                 };
                                 /** @description at most 100 guards; an item belongs to at most one */
@@ -4591,9 +4591,9 @@ export interface paths {
                                     warn_below_pct?: number;
                                 };
                             };
-                            /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default 30 */
+                            /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default the configured guards.price_guard.stopLossBelowPct (25), shown as price_guard_defaults */
                             stop_loss_below_pct?: number;
-                            /** @description warn when an item is listed below this percentage of its baseline price; default 70 */
+                            /** @description warn when an item is listed below this percentage of its baseline price; default the configured guards.price_guard.warnBelowPct (45), shown as price_guard_defaults */
                             warn_below_pct?: number;
                         };
                         /** @description at most 100 guards; an item belongs to at most one */
@@ -4672,7 +4672,7 @@ export interface paths {
                             changed_at?: string;
                             /** @description id of the key that made the current version */
                             changed_by?: string;
-                            /** @description the price guard lines in force where the strategies set none */
+                            /** @description the price guard lines in force where the strategies set none: the configuration's guards.price_guard */
                             price_guard_defaults: {
                                 stop_loss_below_pct: number;
                                 warn_below_pct: number;
@@ -4695,9 +4695,9 @@ export interface paths {
                                             warn_below_pct?: number;
                                         };
                                     };
-                                    /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default 30 */
+                                    /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default the configured guards.price_guard.stopLossBelowPct (25), shown as price_guard_defaults */
                                     stop_loss_below_pct?: number;
-                                    /** @description warn when an item is listed below this percentage of its baseline price; default 70 */
+                                    /** @description warn when an item is listed below this percentage of its baseline price; default the configured guards.price_guard.warnBelowPct (45), shown as price_guard_defaults */
                                     warn_below_pct?: number;
                                 };
                                 /** @description at most 100 guards; an item belongs to at most one */
@@ -4827,9 +4827,9 @@ export interface paths {
                                                 warn_below_pct?: number;
                                             };
                                         };
-                                        /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default 30 */
+                                        /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default the configured guards.price_guard.stopLossBelowPct (25), shown as price_guard_defaults */
                                         stop_loss_below_pct?: number;
-                                        /** @description warn when an item is listed below this percentage of its baseline price; default 70 */
+                                        /** @description warn when an item is listed below this percentage of its baseline price; default the configured guards.price_guard.warnBelowPct (45), shown as price_guard_defaults */
                                         warn_below_pct?: number;
                                     };
                                     /** @description at most 100 guards; an item belongs to at most one */
@@ -4874,9 +4874,9 @@ export interface paths {
                                                 warn_below_pct?: number;
                                             };
                                         };
-                                        /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default 30 */
+                                        /** @description pause the listing, and hold shipment of orders, below this percentage of the baseline; default the configured guards.price_guard.stopLossBelowPct (25), shown as price_guard_defaults */
                                         stop_loss_below_pct?: number;
-                                        /** @description warn when an item is listed below this percentage of its baseline price; default 70 */
+                                        /** @description warn when an item is listed below this percentage of its baseline price; default the configured guards.price_guard.warnBelowPct (45), shown as price_guard_defaults */
                                         warn_below_pct?: number;
                                     };
                                     /** @description at most 100 guards; an item belongs to at most one */

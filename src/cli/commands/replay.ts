@@ -21,7 +21,7 @@ export function registerReplay(program: Command): void {
       }
       const config = loadConfig(opts.config ? { file: opts.config } : {});
       if (opts.rules) loadRuleFile(opts.rules);
-      if (opts.strategies) loadStrategiesFile(opts.strategies);
+      if (opts.strategies) loadStrategiesFile(opts.strategies, config.guards.price_guard);
       const progress = replayProgress();
       const s = await replayFile({ events, outDir: opts.out, config, ...(opts.db ? { db: opts.db } : {}), ...(opts.rules ? { rules: opts.rules } : {}),
         ...(opts.strategies ? { strategies: opts.strategies } : {}) }, progress.update);

@@ -67,7 +67,7 @@ test('a merchant guards its launch over HTTP: linked accounts past the group lim
 
     const before = await call(r, merchant, `/v1/shops/${shop}/strategies`);
     assert.equal(before.status, 200);
-    assert.deepEqual(await before.json(), { shop_id: shop, version: 0, strategies: {}, price_guard_defaults: { warn_below_pct: 70, stop_loss_below_pct: 30 } });
+    assert.deepEqual(await before.json(), { shop_id: shop, version: 0, strategies: {}, price_guard_defaults: { warn_below_pct: 45, stop_loss_below_pct: 25 } });
 
     const put = await call(r, merchant, `/v1/shops/${shop}/strategies`, { method: 'PUT', body: guard });
     assert.equal(put.status, 200);

@@ -33,7 +33,7 @@ const StrategiesAnswerSchema = Type.Object({
   version: Type.Integer({ description: 'the current version; 0 while the shop has set none' }),
   strategies: ShopStrategiesSchema,
   price_guard_defaults: Type.Object({ warn_below_pct: Type.Number(), stop_loss_below_pct: Type.Number() },
-    { description: 'the price guard lines in force where the strategies set none' }),
+    { description: 'the price guard lines in force where the strategies set none: the configuration\'s guards.price_guard' }),
   changed_by: Type.Optional(Type.String({ description: 'id of the key that made the current version' })),
   changed_at: Type.Optional(Type.String({ description: 'when the current version was made (wall clock, RFC 3339)' })),
 });

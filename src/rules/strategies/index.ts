@@ -9,10 +9,9 @@ import { priceGuard, type BaselineReader } from './price-guard.js';
 import { scalperGuard } from './scalper-guard.js';
 
 export * from './book.js';
-export * from './defaults.js';
 export * from './validate.js';
 export { scalperGuard } from './scalper-guard.js';
-export { priceGuard, PriceGuardParams, type BaselineReader } from './price-guard.js';
+export { PRICE_GUARD_DEFAULTS, priceGuard, PriceGuardParams, type BaselineReader } from './price-guard.js';
 
 /** The guards of merchant strategies, reading `book`; run them before the detectors (the price guard reads the baseline before a listing joins it). */
 export function strategyGuards(o: { book: StrategyBook; baseline: BaselineReader }): AnyGuard[] {

@@ -25,7 +25,7 @@ test('with the defaults on: 59.99 listed for a 5,999.00 baseline pauses the list
   assert.ok(typo.actions.includes('pause_listing'));
   const stop = guardReasons(typo);
   assert.deepEqual(stop.map((r) => r.code), ['price_guard_stop_loss']);
-  assert.match(stop[0]!.message, /¥59\.99, 1\.0% of its baseline ¥5999\.00: under the shop's stop-loss at 30\.0%/);
+  assert.match(stop[0]!.message, /¥59\.99, 1\.0% of its baseline ¥5999\.00: under the shop's stop-loss at 25\.0%/);
   const held = decisions.get('ev_o1')!;
   assert.equal(held.decision, 'review');
   assert.deepEqual(held.actions, ['hold_shipment']);
@@ -37,10 +37,10 @@ test('with the defaults on: 59.99 listed for a 5,999.00 baseline pauses the list
 });
 
 test('warns below the warning line against the baseline before the listing, where the price_error detector sees no slip', () => {
-  // One earlier price: were the new one in the baseline, 65% would read as 79% of it.
+  // One earlier price: were the new one in the baseline, 40% would read as 70% of it.
   const { decisions } = runGuarded([
     listing(0, { item, shop, price: 10_000 }),
-    listing(60, { item, shop, price: 6_500 }, 'ev_deep'),
+    listing(60, { item, shop, price: 4_000 }, 'ev_deep'),
     listing(120, { item, shop, price: 9_000 }, 'ev_promo'),
   ], { detectors });
   const deep = decisions.get('ev_deep')!;
@@ -52,7 +52,8 @@ test('warns below the warning line against the baseline before the listing, wher
 
 test("a shop's own lines, an item's override and a guard turned off replace the defaults", () => {
   const events = [
-    ...history, listing(0, { item: 'i_case', shop, price: 10_000 }), listing(0, { item: 'i_clearance', shop, price: 10_000 }),
+    // Three earlier prices each: the baseline stays 100.00 when a cut to half joins it.
+    ...history, ...[0, 1, 2].flatMap((m) => [listing(m, { item: 'i_case', shop, price: 10_000 }), listing(m, { item: 'i_clearance', shop, price: 10_000 })]),
     listing(600, { item, shop, price: 420_000 }, 'ev_phone'),
     listing(600, { item: 'i_case', shop, price: 5_000 }, 'ev_case'),
     listing(600, { item: 'i_clearance', shop, price: 1_000 }, 'ev_clearance'),

@@ -2,21 +2,37 @@
 // (docs/strategies.md). The detector decides whether a listing is a slip, against the item's
 // robust baseline and spread; the guard applies the merchant's plain rule to the same baseline:
 // a warning below one share of it, a stop-loss below a lower share that pauses the listing and
-// holds shipment of every order bought at such a price. Every shop has it with the defaults
-// until it sets its own lines or turns it off, for the shop or for one item.
+// holds shipment of every order bought at such a price. Every shop has it with the configured
+// lines (guards.price_guard) until it sets its own or turns it off, for the shop or for one item.
 import { Type, type Static } from '@sinclair/typebox';
 import { DEFAULT_SOURCE, type EventOf } from '../../contract/index.js';
 import type { Contribution, DetectorContext, Entities, Guard, GuardResult } from '../../core/index.js';
 import type { CompiledPriceRule, StrategyBook } from './book.js';
-import { PRICE_GUARD_DEFAULTS } from './defaults.js';
 
+/**
+ * The lines of a shop that set none, in percent of the item's baseline price. Configuration
+ * (`guards.price_guard` in the one config schema) sets them; these are its defaults, and each
+ * description says where the number comes from (docs/strategies.md, docs/configuration.md).
+ */
 export const PriceGuardParams = Type.Object({
-  warnBelowPct: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100, default: PRICE_GUARD_DEFAULTS.warnBelowPct,
-    description: 'percentage of the baseline under which a listing is warned about, for shops that set none (src/rules/strategies/defaults.ts)' }),
-  stopLossBelowPct: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100, default: PRICE_GUARD_DEFAULTS.stopLossBelowPct,
-    description: 'percentage of the baseline under which a listing is paused and its orders held, for shops that set none' }),
+  warnBelowPct: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100, default: 45,
+    description: 'percent of the baseline under which a listing is warned about (decision at least challenge), for shops that ' +
+      'set no line. Merchants run sales to half price: 50% of the price, 49.9% once a price like 99.99 is rounded to 49.99, ' +
+      'and the baseline (a median of past prices) can sit a few points above the price a sale was cut from; 45 keeps a ' +
+      'half-price sale quiet with that margin and asks for a confirmation of a discount deeper than sales go (55% off or more)' }),
+  stopLossBelowPct: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100, default: 25,
+    description: 'percent of the baseline under which a listing is paused and orders at such a price are held, for shops that ' +
+      'set no line; below warnBelowPct. Typing slips are a power of ten off: 59.99 for 5,999.00 is 1%, a dropped digit 10%, ' +
+      'a slip on a half-price sale price 5%; 25 stops all of them with a margin of 2.5 times, while a 70%-off clearance ' +
+      '(30%) is only warned about' }),
 }, { additionalProperties: false });
 export type PriceGuardParams = Static<typeof PriceGuardParams>;
+
+/** The defaults of PriceGuardParams, for the configuration's defaults and the checks of a shop's lines. */
+export const PRICE_GUARD_DEFAULTS: Readonly<PriceGuardParams> = Object.freeze({
+  warnBelowPct: PriceGuardParams.properties.warnBelowPct.default as number,
+  stopLossBelowPct: PriceGuardParams.properties.stopLossBelowPct.default as number,
+});
 
 /** An item's baseline price in fen, or undefined while it has none (the price_error detector's, wired in app/). */
 export type BaselineReader = (entities: Entities, itemId: string) => number | undefined;
@@ -39,7 +55,7 @@ export function priceGuard(o: { book: StrategyBook; baseline: BaselineReader }):
     version: '1',
     observes: ['listing.updated', 'order.placed'],
     paramsSchema: PriceGuardParams,
-    defaults: { warnBelowPct: PRICE_GUARD_DEFAULTS.warnBelowPct, stopLossBelowPct: PRICE_GUARD_DEFAULTS.stopLossBelowPct },
+    defaults: PRICE_GUARD_DEFAULTS,
     // It keeps no state; the baseline it reads is the price_error detector's item entry, which
     // that detector declares on these same event types.
     stateKeys: () => [],

@@ -44,7 +44,7 @@ test('refuses what the schema cannot see, each with its path and the fix', () =>
   assert.match(byPath.get('scalper_guards[1].ends_at')!, /not after starts_at/);
   assert.match(byPath.get('scalper_guards[1]')!, /checks nothing; set at least one of/);
   assert.match(byPath.get('scalper_guards[0].per_group_limit')!, /below per_account_limit 2/);
-  assert.match(byPath.get('price_guard.stop_loss_below_pct')!, /stop-loss \(75%\) must be below the warning line \(70%\).*lower stop_loss_below_pct/);
+  assert.match(byPath.get('price_guard.stop_loss_below_pct')!, /stop-loss \(75%\) must be below the warning line \(45%\).*lower stop_loss_below_pct/);
   assert.match(byPath.get('price_guard.items.i9.warn_below_pct')!, /stop-loss \(75%\) must be below the warning line \(20%\).*raise warn_below_pct/);
   assert.match(describeProblems('strategies refused', got), /^strategies refused:\n {2}scalper_guards/);
 });

@@ -7,7 +7,7 @@ import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import {
   ShopStrategiesSchema, StrategiesFileSchema, parseEventTime, type ShopStrategies, type StrategiesFile,
 } from '../../contract/index.js';
-import { PRICE_GUARD_DEFAULTS } from './defaults.js';
+import { PRICE_GUARD_DEFAULTS, type PriceGuardParams } from './price-guard.js';
 
 /** One thing wrong with a strategies document: where, and what to change. */
 export interface StrategyProblem {
@@ -24,19 +24,22 @@ const MAX_PROBLEMS = 20;
 const shopCheck = TypeCompiler.Compile(ShopStrategiesSchema);
 const fileCheck = TypeCompiler.Compile(StrategiesFileSchema);
 
-/** Checks one shop's document (the body of PUT /v1/shops/{shop_id}/strategies). */
-export function checkShopStrategies(value: unknown, prefix = ''): StrategyCheck<ShopStrategies> {
-  if (!shopCheck.Check(value)) return { ok: false, problems: schemaProblems(shopCheck.Errors(value), prefix) };
-  const problems = semanticProblems(value, prefix);
+/**
+ * Checks one shop's document (the body of PUT /v1/shops/{shop_id}/strategies). `lines` are the
+ * configured price guard lines (guards.price_guard) that a line the shop leaves out falls back to.
+ */
+export function checkShopStrategies(value: unknown, lines: Readonly<PriceGuardParams> = PRICE_GUARD_DEFAULTS): StrategyCheck<ShopStrategies> {
+  if (!shopCheck.Check(value)) return { ok: false, problems: schemaProblems(shopCheck.Errors(value), '') };
+  const problems = semanticProblems(value, '', lines);
   return problems.length ? { ok: false, problems } : { ok: true, value };
 }
 
-/** Checks a `--strategies` file: its shape, then every shop's document in it. */
-export function checkStrategiesFile(value: unknown): StrategyCheck<StrategiesFile> {
+/** Checks a `--strategies` file: its shape, then every shop's document in it (`lines` as for checkShopStrategies). */
+export function checkStrategiesFile(value: unknown, lines: Readonly<PriceGuardParams> = PRICE_GUARD_DEFAULTS): StrategyCheck<StrategiesFile> {
   if (!fileCheck.Check(value)) return { ok: false, problems: schemaProblems(fileCheck.Errors(value), '') };
   const problems: StrategyProblem[] = [];
   const shops = (path: string, byShop: Record<string, ShopStrategies>) => {
-    for (const [shop, s] of Object.entries(byShop)) problems.push(...semanticProblems(s, `${path}.${shop}`));
+    for (const [shop, s] of Object.entries(byShop)) problems.push(...semanticProblems(s, `${path}.${shop}`, lines));
   };
   if (value.shops) shops('shops', value.shops);
   for (const [tenant, t] of Object.entries(value.tenants ?? {})) shops(`tenants.${tenant}.shops`, t.shops);
@@ -48,7 +51,7 @@ export function describeProblems(what: string, problems: readonly StrategyProble
   return `${what}:\n${problems.map((p) => `  ${p.path || '(document)'}: ${p.message}`).join('\n')}`;
 }
 
-function semanticProblems(s: ShopStrategies, prefix: string): StrategyProblem[] {
+function semanticProblems(s: ShopStrategies, prefix: string, lines: Readonly<PriceGuardParams>): StrategyProblem[] {
   const out: StrategyProblem[] = [];
   const at = (path: string) => (prefix ? `${prefix}.${path}` : path);
   const ids = new Map<string, number>();
@@ -88,26 +91,28 @@ function semanticProblems(s: ShopStrategies, prefix: string): StrategyProblem[] 
   });
   const p = s.price_guard;
   if (p) {
-    const warn = p.warn_below_pct ?? PRICE_GUARD_DEFAULTS.warnBelowPct;
-    const stop = p.stop_loss_below_pct ?? PRICE_GUARD_DEFAULTS.stopLossBelowPct;
-    if (stop >= warn) out.push(stopAboveWarn(at('price_guard'), stop, warn, p.stop_loss_below_pct !== undefined));
+    const warn = p.warn_below_pct ?? lines.warnBelowPct;
+    const stop = p.stop_loss_below_pct ?? lines.stopLossBelowPct;
+    const problem = { stop, warn, lines };
+    if (stop >= warn) out.push(stopAboveWarn(at('price_guard'), problem, p.stop_loss_below_pct !== undefined));
     for (const [item, r] of Object.entries(p.items ?? {})) {
       const itemStop = r.stop_loss_below_pct ?? stop;
       const itemWarn = r.warn_below_pct ?? warn;
       if (itemStop >= itemWarn && (r.stop_loss_below_pct !== undefined || r.warn_below_pct !== undefined)) {
-        out.push(stopAboveWarn(at(`price_guard.items.${item}`), itemStop, itemWarn, r.stop_loss_below_pct !== undefined));
+        out.push(stopAboveWarn(at(`price_guard.items.${item}`), { stop: itemStop, warn: itemWarn, lines }, r.stop_loss_below_pct !== undefined));
       }
     }
   }
   return out;
 }
 
-function stopAboveWarn(path: string, stop: number, warn: number, stopGiven: boolean): StrategyProblem {
+function stopAboveWarn(path: string, o: { stop: number; warn: number; lines: Readonly<PriceGuardParams> }, stopGiven: boolean): StrategyProblem {
+  const { stop, warn, lines } = o;
   return {
     path: `${path}.${stopGiven ? 'stop_loss_below_pct' : 'warn_below_pct'}`,
     message: `the stop-loss (${stop}%) must be below the warning line (${warn}%): a price is warned about before it is stopped; ` +
-      `${stopGiven ? 'lower stop_loss_below_pct' : 'raise warn_below_pct'} (defaults: warn below ${PRICE_GUARD_DEFAULTS.warnBelowPct}%, ` +
-      `stop below ${PRICE_GUARD_DEFAULTS.stopLossBelowPct}%)`,
+      `${stopGiven ? 'lower stop_loss_below_pct' : 'raise warn_below_pct'} (the lines of a shop that sets none: warn below ${lines.warnBelowPct}%, ` +
+      `stop below ${lines.stopLossBelowPct}%)`,
   };
 }
 
