@@ -18,3 +18,12 @@ test('an independent JSON Schema validator accepts every example and rejects neg
   bad.data.amount = -1;
   assert.equal(validate(bad), false);
 });
+
+test('the committed JSON Schema carries the optional registration_id of shop.opened', () => {
+  const validate = new Ajv2020({ strict: false }).compile(committed);
+  const opened = (registration_id: unknown) => ({ id: 'e_s', type: 'shop.opened', time: '2026-11-02T10:00:00.000Z',
+    data: { shop_id: 's1', owner_id: 'm1', ...(registration_id === undefined ? {} : { registration_id }) } });
+  assert.equal(validate(opened(undefined)), true);
+  assert.equal(validate(opened('91330106MA2H0XXX1Y')), true);
+  assert.equal(validate(opened(42)), false);
+});

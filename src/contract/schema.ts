@@ -48,6 +48,11 @@ export const EventDataSchemas = {
     owner_id: Id('merchant account that owns the shop'),
     name: Type.Optional(Type.String({ maxLength: 256 })),
     category: Type.Optional(Type.String({ maxLength: 64 })),
+    // Bulwark's extension of the contract (docs/contract-extensions.md): optional, so every event
+    // valid before stays valid. The alliance shares a confirmed abuser's registration as a signal.
+    registration_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64,
+      description: "the business registration number of the shop's operator (in China the 18-character unified social " +
+        'credit code), as registered; separators and case do not matter. Optional extension of the contract' })),
   }),
   'listing.updated': Open({
     item_id: Id('item'),

@@ -89,3 +89,18 @@ test('rejects JSON that is not an object, and text that is not JSON', () => {
   assert.equal(r.ok, false);
   if (!r.ok) assert.equal(r.rejection.code, 'ERR_EVENT_NOT_JSON');
 });
+
+test("shop.opened takes an optional registration_id (Bulwark's extension of the contract): kept when a string, refused with its path otherwise", () => {
+  const opened = (data: Record<string, unknown>) => validateEvent({ id: 'e_s', type: 'shop.opened', time: '2026-11-02T10:00:00.000Z',
+    data: { shop_id: 's1', owner_id: 'm1', ...data } });
+  const without = opened({});
+  assert.equal(without.ok, true, 'an event without it is valid as before');
+  const r = opened({ registration_id: '91330106-MA2H0XXX1Y' });
+  assert.equal(r.ok, true);
+  if (r.ok && r.event.type === 'shop.opened') assert.equal(r.event.data.registration_id, '91330106-MA2H0XXX1Y');
+  for (const bad of [91330106, '']) {
+    const x = opened({ registration_id: bad });
+    assert.equal(x.ok, false, JSON.stringify(bad));
+    if (!x.ok) assert.equal(x.rejection.path, 'data.registration_id');
+  }
+});

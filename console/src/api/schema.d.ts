@@ -5406,6 +5406,8 @@ export interface components {
                 name?: string;
                 /** @description merchant account that owns the shop */
                 owner_id: string;
+                /** @description the business registration number of the shop's operator (in China the 18-character unified social credit code), as registered; separators and case do not matter. Optional extension of the contract */
+                registration_id?: string;
                 /** @description shop */
                 shop_id: string;
             } & {
