@@ -17,6 +17,8 @@ import type { Engine } from './engine.js';
 export interface SyncedEngine {
   process(event: BulwarkEvent, raw?: string): ProcessOutcome;
   flush(): Promise<void>;
+  /** Group commit (Engine.commit): the desk is synced with a commit's alerts once it is durable. */
+  commit(): { handed: Promise<void>; durable: Promise<void> };
   alerts(): readonly Alert[];
   links(accountId: string, source?: string): Cluster | undefined;
 }
@@ -61,6 +63,13 @@ export async function openCaseDesk(opts: { config: Readonly<Config>; engine: Eng
       const alerts = [...changed.values()];
       changed = new Map();
       await desk.sync(alerts);
+    },
+    commit() {
+      // Alerts of events applied from here on belong to a later commit, synced after it.
+      const alerts = [...changed.values()];
+      changed = new Map();
+      const c = engine.commit();
+      return { handed: c.handed, durable: c.durable.then(() => desk.sync(alerts)) };
     },
     alerts: () => engine.alerts(),
     links: (id, source) => engine.links(id, source),

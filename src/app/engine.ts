@@ -201,6 +201,20 @@ export class Engine {
   }
 
   /**
+   * Hands everything applied so far to the store as one commit, for group commit in the HTTP
+   * ingest path: `handed` resolves once events may be applied again (at a snapshot, once the
+   * store has read the state), `durable` once the commit is in the store. Call it again only
+   * after the previous `durable` settled.
+   */
+  commit(): { handed: Promise<void>; durable: Promise<void> } {
+    const handed = this.flush({ wait: false });
+    // After the hand-off #inflight is this commit (or, with nothing to commit, the last one).
+    const durable = handed.then(() => this.#inflight);
+    durable.catch(() => { /* the caller awaits it */ });
+    return { handed, durable };
+  }
+
+  /**
    * The identity-graph cluster of an account with the evidence of its links; undefined for an
    * unknown account. With `source`, only that tenant's: undefined for another tenant's account,
    * and the cluster's accounts and links of other tenants left out.

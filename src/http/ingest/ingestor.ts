@@ -1,11 +1,14 @@
-// Applies the validated lines of one ingest request to the engine, in order, and commits them
-// in one store transaction before the client is answered. Requests run one at a time.
+// Applies the validated lines of ingest requests to the engine, in arrival order, and answers
+// each once its events are durable. An engine that can hand a commit over (Engine, through
+// `commit`) has requests decided at once and sharing commits (group-commit.ts); one that loads
+// state ahead (`prepare`, serve --stream) runs each request alone, its own commit included.
 import { DECISION_POINTS, type BulwarkEvent, type Decision } from '../../contract/index.js';
 import type { ProcessOutcome } from '../../core/index.js';
 import type { ApiKeyRecord } from '../../store/index.js';
 import { HttpError } from '../errors.js';
 import type { ServerMetrics } from '../metrics.js';
 import { SerialQueue } from '../serial.js';
+import { GroupCommit, type CommittingEngine } from './group-commit.js';
 import type { BodyLine } from './parse.js';
 
 /** What ingest needs of the engine; app's Engine is one. */
@@ -14,6 +17,11 @@ export interface IngestEngine {
   process(event: BulwarkEvent, raw?: string): ProcessOutcome;
   /** Commits everything processed since the last flush, atomically. */
   flush(): Promise<void>;
+  /**
+   * Hands everything processed so far to the store without waiting for it (see CommittingEngine);
+   * with it, and without `prepare`, requests share commits.
+   */
+  commit?(): ReturnType<CommittingEngine['commit']>;
   /**
    * Called with a request's events (valid, allowed, source filled in) before any is processed:
    * an engine over remote state loads what they read here, so that `process` stays synchronous.
@@ -51,10 +59,20 @@ export class Ingestor {
   readonly #opts: IngestorOptions;
   readonly #now: () => number;
   #failure: string | undefined;
+  /** Present when requests share commits. */
+  readonly #group: GroupCommit | undefined;
 
   constructor(opts: IngestorOptions) {
     this.#opts = opts;
     this.#now = opts.now ?? (() => performance.now());
+    const { engine } = opts;
+    if (engine.commit && !engine.prepare) {
+      this.#group = new GroupCommit({
+        engine: { commit: () => engine.commit!() },
+        onFailure: (err) => { if (!engine.discardsOnFailure) this.#failure = err instanceof Error ? err.message : String(err); },
+        time: (durable) => opts.metrics.timeStore('flush', () => durable),
+      });
+    }
   }
 
   /**
@@ -72,26 +90,63 @@ export class Ingestor {
    * event stream. Refused, like ingest, once ingest has stopped after a failure.
    */
   exclusive<T>(task: () => Promise<T>): Promise<T> {
-    return this.#queue.run(() => {
-      if (this.#failure) {
-        throw new HttpError('store_unavailable', 'ingest stopped after an earlier failure to commit; ' +
-          'an operator must restart the server, which reloads its state from the store');
-      }
+    const group = this.#group;
+    return this.#queue.run(async () => {
+      this.#refuseAfterFailure();
+      // Everything applied before the change is durable first: a restart then re-applies those
+      // events without it, and the change's position counts only events the store holds.
+      if (group) { if (group.handing) await group.handing; await group.durable(); }
       return task();
     });
   }
 
   /** Applies `lines` sent with `key`, after every request queued before it. */
   ingest(lines: readonly BodyLine[], key: ApiKeyRecord): Promise<IngestResult[]> {
+    if (this.#group) return this.#grouped(this.#group, lines, key);
     return this.#queue.run(() => this.#apply(lines, key));
   }
 
-  async #apply(lines: readonly BodyLine[], key: ApiKeyRecord): Promise<IngestResult[]> {
+  #refuseAfterFailure(): void {
     if (this.#failure) {
       // The cause was logged with the request that failed; clients get only what to do.
       throw new HttpError('store_unavailable', 'ingest stopped after an earlier failure to commit; ' +
         'an operator must restart the server, which reloads its state from the store');
     }
+  }
+
+  /** Decides a request at its turn, then waits for the commit it shares with the requests around it. */
+  async #grouped(group: GroupCommit, lines: readonly BodyLine[], key: ApiKeyRecord): Promise<IngestResult[]> {
+    const decided = await this.#queue.run(async () => {
+      if (group.handing) await group.handing;
+      this.#refuseAfterFailure();
+      const batch: BatchMemo = { decided: new Map(), lookUp: [] };
+      try {
+        const results = lines.map((l) => this.#check(l, key)).map((c) => ('status' in c ? c : this.#applyLine(c, batch)));
+        // Wrapped: a promise returned bare would hold the queue until the commit is durable.
+        return { results, batch, durable: group.durable() };
+      } catch (err) {
+        // A pipeline bug mid-request: its earlier lines are applied and go out with the next
+        // commit, but nothing more is taken until a restart checks the state against the store.
+        this.#failure = err instanceof Error ? err.message : String(err);
+        throw err;
+      }
+    });
+    await decided.durable;
+    await this.#lookUp(decided.batch);
+    return decided.results;
+  }
+
+  /** A retried request gets the decisions it got the first time (committed by now: its commit came after theirs). */
+  async #lookUp(batch: BatchMemo): Promise<void> {
+    for (const res of batch.lookUp) {
+      const d = (await this.#opts.engine.decisionFor?.(res.event_id!)) ??
+        await this.#opts.metrics.timeStore('decision_for', () => this.#opts.decisionFor(res.event_id!));
+      if (d) res.decision = d;
+    }
+  }
+
+  async #apply(lines: readonly BodyLine[], key: ApiKeyRecord): Promise<IngestResult[]> {
+    this.#refuseAfterFailure();
     const { engine } = this.#opts;
     const batch: BatchMemo = { decided: new Map(), lookUp: [] };
     let results: IngestResult[];
@@ -107,12 +162,7 @@ export class Ingestor {
       if (!engine.discardsOnFailure) this.#failure = err instanceof Error ? err.message : String(err);
       throw err;
     }
-    // A retried request gets the decisions it got the first time.
-    for (const res of batch.lookUp) {
-      const d = (await engine.decisionFor?.(res.event_id!)) ??
-        await this.#opts.metrics.timeStore('decision_for', () => this.#opts.decisionFor(res.event_id!));
-      if (d) res.decision = d;
-    }
+    await this.#lookUp(batch);
     return results;
   }
 
@@ -151,6 +201,7 @@ export class Ingestor {
       return res;
     }
     metrics.countLine(event.type, 'accepted');
+    this.#group?.applied();
     if (!out.decision) return { line, event_id: event.id, status: 'accepted' };
     batch.decided.set(event.id, out.decision);
     metrics.countDecision(event.type, out.decision.decision, seconds);
