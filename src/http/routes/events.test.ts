@@ -130,7 +130,28 @@ test('only ingest keys may send events', async () => {
   assert.equal(res.json.error!.code, 'forbidden');
 });
 
-test('concurrent requests are applied one at a time and all committed', async () => {
+test('concurrent requests share commits, and each is answered once its events are in the file', async () => {
+  const flushes = async () => {
+    const text = await (await server.request('/metrics', { key: await server.key('analyst') })).text();
+    return Number(/bulwark_store_seconds_count\{op="flush"\} (\d+)/.exec(text)?.[1] ?? 0);
+  };
+  const before = await flushes();
+  const reader = new Database(server.db, { readonly: true });
+  const stored = reader.prepare('SELECT 1 FROM events WHERE id = ?');
+  try {
+    await Promise.all(Array.from({ length: 100 }, async (_, i) => {
+      const { json } = await post(ndjson([paid(`grp_${i}`)]));
+      assert.equal(json.results[0]!.status, 'accepted');
+      assert.ok(stored.get(`grp_${i}`), `grp_${i} was answered before it was committed`);
+    }));
+  } finally {
+    reader.close();
+  }
+  const commits = (await flushes()) - before;
+  assert.ok(commits >= 1 && commits < 100, `100 requests took ${commits} commits`);
+});
+
+test('concurrent requests are applied in turn and all committed', async () => {
   const answers = await Promise.all(Array.from({ length: 8 }, (_, r) =>
     post(ndjson(Array.from({ length: 50 }, (_, i) => paid(`conc_${r}_${i}`))))));
   for (const a of answers) assert.ok(a.json.results.every((x) => x.status === 'accepted'));
