@@ -5,8 +5,8 @@
 // and public places (values the identity graph calls hubs) are handed over to be left out.
 import type { Alert } from '../contract/index.js';
 import type { Entities } from '../core/index.js';
-import type { CaseRecord, CaseStore } from '../cases/index.js';
-import type { CaseSignals, CaseSignalsSource, SignalKind } from '../alliance/index.js';
+import type { CaseDesk, CaseRecord, CaseStore } from '../cases/index.js';
+import type { Alliance, CaseSignals, CaseSignalsSource, SignalKind } from '../alliance/index.js';
 
 export interface DeskCaseSourceOptions {
   cases: CaseStore;
@@ -47,6 +47,21 @@ export function deskCaseSource(o: DeskCaseSourceOptions): CaseSignalsSource {
       };
     },
   };
+}
+
+/**
+ * Revokes a case's shared signals as soon as the desk reverses it (an analyst reopening or
+ * dismissing a confirmed case, or an appeal lifting its last sanction), before the action answers.
+ * A failure here leaves them to the alliance's reconcile, which runs at start and on its timer.
+ */
+export function revokeOnReversal(o: { desk: CaseDesk; alliance: Pick<Alliance, 'revokeCase'>; onError?: (caseId: string, err: unknown) => void }): void {
+  o.desk.onCaseReversed(async (c) => {
+    try {
+      await o.alliance.revokeCase(c.id);
+    } catch (err) {
+      o.onError?.(c.id, err);
+    }
+  });
 }
 
 function push(v: Values, kind: SignalKind, value: unknown): void {

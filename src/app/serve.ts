@@ -14,7 +14,7 @@ import { readRuleFile } from './rules.js';
 import { openStore } from './stores.js';
 import { MerchantStrategies, storedTimeline } from './strategies.js';
 import { openAlliance, type OpenedAlliance } from './alliance.js';
-import { deskCaseSource } from './alliance-cases.js';
+import { deskCaseSource, revokeOnReversal } from './alliance-cases.js';
 import { ServeStreamOptionsError, serveStream } from './serve-stream.js';
 
 /** The built web console, from src/app and dist/app alike. */
@@ -82,6 +82,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     if (alliance && cases) {
       alliance.alliance.useCases(deskCaseSource({ cases: cases.desk.store, entities: () => engine.entities,
         alert: (id) => store.getAlert(id), hubAccounts: opts.config.graph.hubAccounts }));
+      revokeOnReversal({ desk: cases.desk, alliance: alliance.alliance });
     }
     await alliance?.alliance.start();
     app = await buildServer({ engine: cases?.engine ?? engine, store, keys: store, activity, policy, ...(sqlitePolicy ? { backtests: new Backtests({ config: opts.config, policy, history: sqlitePolicy }) } : {}), consoleDir: CONSOLE_DIR,

@@ -39,10 +39,14 @@ export interface DeskOptions {
 
 const STAFF = new Set(['analyst', 'admin']);
 
+/** Told of a confirmed case reversed (its `reversal` says how), after it is stored. */
+export type CaseReversedListener = (c: CaseRecord) => Promise<void> | void;
+
 export class CaseDesk {
   readonly #o: DeskOptions;
   readonly #now: () => Date;
   #complaintIds: Set<string> | undefined;
+  readonly #reversed: CaseReversedListener[] = [];
 
   constructor(opts: DeskOptions) {
     this.#o = opts;
@@ -50,6 +54,19 @@ export class CaseDesk {
   }
 
   get store(): CaseStore { return this.#o.store; }
+
+  /**
+   * Adds a listener told, after the write, of every reversal of a confirmed case (an analyst's, or
+   * an appeal lifting its last sanction), awaited before the action answers. Adapters hook in
+   * here (the alliance revokes the case's shared signals); a listener's failure does not undo the
+   * reversal, so a listener must catch up by itself (the alliance's reconcile does).
+   */
+  onCaseReversed(listener: CaseReversedListener): void { this.#reversed.push(listener); }
+
+  /** Tells the listeners of a stored reversal; a failing listener does not stop the others. */
+  async caseReversed(c: CaseRecord): Promise<void> {
+    await Promise.allSettled(this.#reversed.map(async (l) => l(c)));
+  }
   /** The live entity state and the stored alerts, for evidence packages. */
   entities(): Entities { return this.#o.entities(); }
   alert(id: string): Promise<Alert | undefined> { return this.#o.alert(id); }
@@ -168,8 +185,10 @@ export class CaseDesk {
       throw new CaseError('ERR_CASES_INVALID', 'a dismissed case sanctions nobody: leave sanctions out, or resolve it as confirmed');
     }
     specs.forEach((s, i) => checkSpec(s, c, i));
-    const sanctions = specs.map((s, i) => sanctionOf(s, c, actor.keyId, at, i));
-    sanctions.push(...await this.#escalations(c, sanctions, actor.keyId, at));
+    // A case confirmed again after a reversal keeps its lifted sanctions on the ledger: new ones get new ids.
+    const offset = (c.reversal?.round ?? 0) * 100_000;
+    const sanctions = specs.map((s, i) => sanctionOf(s, c, actor.keyId, at, offset + i));
+    sanctions.push(...await this.#escalations(c, sanctions, { by: actor.keyId, at, offset }));
     const resolved: CaseRecord = { ...c, status: r.outcome, resolution: { outcome: r.outcome, by: actor.keyId, at, note: r.note, sanction_ids: sanctions.map((s) => s.id) } };
     const complaints = (await this.#o.store.complaintsByIds(c.complaint_ids)).map((x) => decideComplaint(x, resolved, at));
     const audit = [
@@ -177,7 +196,7 @@ export class CaseDesk {
       ...sanctions.map((s) => this.#audit(actor, 'sanction.create', { type: 'sanction', id: s.id }, id, null, s)),
     ];
     const enqueue = [
-      this.#delivery(c.source, 'case.resolved', { case_id: id, kind: c.kind, outcome: r.outcome, sanction_ids: resolved.resolution!.sanction_ids }, `${id}@resolved`),
+      this.#delivery(c.source, 'case.resolved', { case_id: id, kind: c.kind, outcome: r.outcome, sanction_ids: resolved.resolution!.sanction_ids }, `${id}@resolved${c.reversal ? `@${c.reversal.round}` : ''}`),
       ...sanctions.map((s) => this.#delivery(c.source, 'sanction.created', s, `${s.id}@created`)),
     ];
     const shops = [...new Set([...c.victim_shops, ...sanctions.filter((s) => s.subject.type === 'shop').map((s) => s.subject.id)])];
@@ -200,7 +219,10 @@ export class CaseDesk {
   async qualityOf(source: string, shop: string, pending: readonly Sanction[] = []): Promise<QualityScore> {
     const entities = this.#o.entities();
     const stored = await this.#o.store.sanctions({ source, subjectType: 'shop', subjectId: shop });
-    const sanctions = [...stored, ...pending.filter((p) => p.subject.type === 'shop' && p.subject.id === shop)];
+    // A pending version of a stored sanction (lifted, or back in force) replaces the stored one.
+    const mine = pending.filter((p) => p.subject.type === 'shop' && p.subject.id === shop);
+    const replaced = new Set(mine.map((p) => p.id));
+    const sanctions = [...stored.filter((s) => !replaced.has(s.id)), ...mine];
     const excluded = new Set<string>();
     for (const s of sanctions) if (s.kind === 'sales_cleared' && isLive(s)) for (const o of s.orders ?? []) excluded.add(o);
     let cursor: string | undefined;
@@ -230,7 +252,8 @@ export class CaseDesk {
   }
 
   /** A shop_closed sanction for each shop whose points reach the shop_closed level with these sanctions. */
-  async #escalations(c: CaseRecord, added: readonly Sanction[], by: string, at: string): Promise<Sanction[]> {
+  async #escalations(c: CaseRecord, added: readonly Sanction[], o: { by: string; at: string; offset: number }): Promise<Sanction[]> {
+    const { by, at } = o;
     const out: Sanction[] = [];
     const shops = [...new Set(added.filter((s) => s.kind === 'points' && s.subject.type === 'shop').map((s) => s.subject.id))];
     for (const shop of shops) {
@@ -238,7 +261,7 @@ export class CaseDesk {
       const summary = pointsSummary(ledger, at, this.#o.config.escalation);
       if (summary.level !== 'shop_closed' || ledger.some((s) => s.kind === 'shop_closed' && isLive(s))) continue;
       out.push(sanctionOf({ kind: 'shop_closed', subject: { type: 'shop', id: shop },
-        reason: `${summary.points} points within the record window reach the shop_closed level` }, c, by, at, 1_000 + out.length));
+        reason: `${summary.points} points within the record window reach the shop_closed level` }, c, by, at, o.offset + 1_000 + out.length));
     }
     return out;
   }

@@ -101,7 +101,8 @@ test('a harassment complaint without proof: 12 points on the merchant\'s record,
   // Every action is in the audit log: who, what, before and after, in order.
   const audit = await call<{ items: Array<{ action: string; before: unknown; after: unknown; actor: string }> }>(`/v1/cases/${caseId}/audit`, analyst);
   assert.deepEqual(audit.json.items.map((e) => e.action),
-    ['case.resolve', 'sanction.create', 'appeal.file', 'sanction.appealed', 'appeal.decide', 'sanction.changed']);
+    // The appeal lifted the case's only sanction, which reverses the case (docs/cases.md, Reversing a confirmed case).
+    ['case.resolve', 'sanction.create', 'appeal.file', 'sanction.appealed', 'appeal.decide', 'sanction.changed', 'case.reverse']);
   assert.deepEqual(audit.json.items[5]!.before, { state: 'appealed' });
   assert.deepEqual(audit.json.items[5]!.after, { state: 'reversed' });
 });

@@ -11,6 +11,7 @@ export * from './sanctions.js';
 export * from './quality.js';
 export * from './desk.js';
 export * from './ledger.js';
+export * from './reversal.js';
 export * from './views.js';
 export * from './webhooks.js';
 export * from './evidence/index.js';

@@ -5,6 +5,7 @@ import type { Page } from '../core/index.js';
 import type { Actor, CaseDesk } from './desk.js';
 import { CaseError, notFound } from './errors.js';
 import { pointsSummary, type PointsSummary } from './sanctions.js';
+import { appealIdOf, reversalByAppeal } from './reversal.js';
 import type { Appeal, AppealStatus, Complaint, ComplaintStatus, QualityScore, Sanction, SanctionSubject } from './types.js';
 
 export interface Ledger {
@@ -48,7 +49,7 @@ export async function appeal(desk: CaseDesk, actor: Actor, sanctionId: string, r
   }
   const at = desk.now();
   const a: Appeal = {
-    id: `apl_${sanctionId.replace(/^snc_/, '')}`, source: s.source, sanction_id: s.id, case_id: s.case_id, subject: s.subject,
+    id: appealIdOf(sanctionId), source: s.source, sanction_id: s.id, case_id: s.case_id, subject: s.subject,
     reason, filed_by: actor.keyId, filed_at: at, status: 'pending',
   };
   const next: Sanction = { ...s, state: 'appealed' };
@@ -75,17 +76,22 @@ export async function decideAppeal(desk: CaseDesk, actor: Actor, id: string, out
   const decided: Appeal = { ...a, status: outcome, decided_by: actor.keyId, decided_at: at, note };
   const sanction: Sanction = { ...s, state: outcome === 'reversed' ? 'reversed' : 'active' };
   const quality = s.subject.type === 'shop' ? await desk.qualityOf(s.source, s.subject.id, [sanction]) : undefined;
+  // Lifting the case's last sanction in force reverses the case: written with the appeal, told to listeners after.
+  const reversal = outcome === 'reversed' ? await reversalByAppeal(desk, actor, { appeal: decided, sanction, note }) : undefined;
   await desk.write({
-    appeals: [decided], sanctions: [sanction], ...(quality ? { quality: [quality] } : {}),
+    appeals: [decided], sanctions: [sanction], ...(quality ? { quality: [quality] } : {}), ...(reversal ? { cases: [reversal.case] } : {}),
     audit: [
       desk.audited(actor, 'appeal.decide', { type: 'appeal', id }, a.case_id, { status: a.status }, { status: outcome, note }),
       desk.audited(actor, 'sanction.changed', { type: 'sanction', id: s.id }, a.case_id, { state: s.state }, { state: sanction.state }),
+      ...(reversal ? [reversal.audit] : []),
     ],
     enqueue: [
       desk.delivery(s.source, 'appeal.decided', decided, `${id}@decided`),
       desk.delivery(s.source, 'sanction.changed', sanction, `${s.id}@${sanction.state}@${at}`),
+      ...(reversal ? [reversal.enqueue] : []),
     ],
   });
+  if (reversal) await desk.caseReversed(reversal.case);
   return { appeal: decided, sanction, ...(quality ? { quality } : {}) };
 }
 

@@ -59,6 +59,26 @@ export interface CaseRecord {
   complaint_ids: string[];
   attachments: Attachment[];
   resolution?: Resolution;
+  /** The last time a confirmed case was reversed (its sanctions lifted), if it was. */
+  reversal?: Reversal;
+}
+
+/**
+ * A confirmed case taken back: every sanction of it lifted. `reopened` and `dismissed` are an
+ * analyst's (the case goes back to the queue, or is closed as no abuse); `appeal` is an appeal
+ * decided for the appellant that lifted the last sanction still in force.
+ */
+export interface Reversal {
+  outcome: 'reopened' | 'dismissed' | 'appeal';
+  by: string;
+  at: string;
+  note: string;
+  /** The sanctions this reversal lifted. */
+  sanction_ids: string[];
+  /** `appeal`: the appeal that lifted the last one. */
+  appeal_id?: string;
+  /** How many times the case was reversed, this one included: a case confirmed again gets sanctions with new ids. */
+  round: number;
 }
 
 export interface Resolution {
@@ -178,7 +198,7 @@ export interface QualityScore {
 export const QUALITY_COMPONENTS = ['refunds', 'complaints', 'sanctions', 'reviews', 'verified_sales'] as const;
 export type QualityComponent = (typeof QUALITY_COMPONENTS)[number];
 
-export const WEBHOOK_TYPES = ['alert.changed', 'case.protection', 'case.resolved', 'sanction.created', 'sanction.changed', 'appeal.decided'] as const;
+export const WEBHOOK_TYPES = ['alert.changed', 'case.protection', 'case.resolved', 'case.reversed', 'sanction.created', 'sanction.changed', 'appeal.decided'] as const;
 export type WebhookType = (typeof WEBHOOK_TYPES)[number];
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;

@@ -79,6 +79,11 @@ export const ResolveBodySchema = withExample(Type.Object({
     description: 'confirmed only; without it the sanctions the configuration proposes (GET .../proposed-sanctions) apply' })),
 }, { additionalProperties: false }), { outcome: 'confirmed', note: 'flood from one farm; victim protected, farm restricted' });
 
+export const ReversalBodySchema = withExample(Type.Object({
+  outcome: literals(['reopened', 'dismissed']),
+  note: TEXT(10_000),
+}, { additionalProperties: false }), { outcome: 'reopened', note: 'the devices were a family\'s; look again at the orders' });
+
 export const SanctionSchema = withExample(Type.Object({
   id: Type.String(), source: Type.String(), case_id: Type.String(), evidence: Type.Object({}, open),
   subject: Type.Object({ type: Type.String(), id: Type.String() }), kind: literals(SANCTION_KINDS), points: Type.Optional(Type.Integer()),

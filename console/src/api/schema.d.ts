@@ -2304,6 +2304,192 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverses a confirmed case: every sanction of it lifted, the case reopened or dismissed
+         * @description Its sanctions go to reversed (points stop counting), pending appeals of them are decided with it, the case goes back to the queue (reopened: it can be resolved again) or is dismissed; one audit entry per change; a case.reversed webhook; the signals the case shared with alliance partners are revoked before the answer. A case not confirmed answers 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "outcome": "reopened",
+                     *       "note": "the devices were a family's; look again at the orders"
+                     *     }
+                     */
+                    "application/json": {
+                        note: string;
+                        outcome: "reopened" | "dismissed";
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description One incident for people to act on (analyst view)
+                             * @example {
+                             *       "id": "case_3f1c0e9a7b2d4c6e8a10",
+                             *       "source": "default",
+                             *       "kind": "reverse_brushing",
+                             *       "status": "open",
+                             *       "severity": "critical",
+                             *       "alert_ids": [
+                             *         "alr_3f1c0e9a7b2d4c6e8a10"
+                             *       ],
+                             *       "summary": "item i_3 of shop s_9 flooded with 512 orders in 30 min; ...",
+                             *       "opened": "2026-11-02T10:31:00.000Z",
+                             *       "updated": "2026-11-02T11:02:00.000Z",
+                             *       "shops": [
+                             *         "s_9"
+                             *       ],
+                             *       "victim_shops": [
+                             *         "s_9"
+                             *       ],
+                             *       "accused_shops": [],
+                             *       "accounts": [
+                             *         "u_11",
+                             *         "u_12"
+                             *       ],
+                             *       "order_count": 512,
+                             *       "at_stake_fen": 1530880,
+                             *       "protections": [
+                             *         {
+                             *           "kind": "orders_excluded",
+                             *           "shop": "s_9",
+                             *           "orders": [
+                             *             "o_1",
+                             *             "o_2"
+                             *           ],
+                             *           "since": "2026-11-02T10:31:05.120Z"
+                             *         }
+                             *       ],
+                             *       "complaint_ids": [],
+                             *       "attachments": []
+                             *     }
+                             */
+                            case: {
+                                accounts: string[];
+                                accused_shops: string[];
+                                alert_ids: string[];
+                                assignee?: string;
+                                at_stake_fen: number;
+                                attachments: {
+                                    [key: string]: unknown;
+                                }[];
+                                complaint_ids: string[];
+                                id: string;
+                                kind: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "price_error" | "malicious_claim" | "harassment" | "review_manipulation";
+                                opened: string;
+                                order_count: number;
+                                protections: {
+                                    [key: string]: unknown;
+                                }[];
+                                resolution?: {
+                                    [key: string]: unknown;
+                                };
+                                severity: "low" | "medium" | "high" | "critical";
+                                shops: string[];
+                                source: string;
+                                status: "open" | "confirmed" | "dismissed";
+                                summary: string;
+                                updated: string;
+                                victim_shops: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description the sanctions lifted */
+                            sanctions: ({
+                                case_id: string;
+                                created_by: string;
+                                effective_at: string;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                kind: "points" | "sales_cleared" | "listing_removed" | "shop_closed" | "account_restricted";
+                                points?: number;
+                                reason: string;
+                                source: string;
+                                state: "active" | "appealed" | "reversed";
+                                subject: {
+                                    id: string;
+                                    type: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/complaints": {
         parameters: {
             query?: never;

@@ -4,11 +4,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { casePackage, merchantView, type Actor, type CaseDesk, type CaseRecord } from '../../cases/index.js';
+import { casePackage, merchantView, reverseCase, type Actor, type CaseDesk, type CaseRecord } from '../../cases/index.js';
 import { ErrorBodySchema, HttpError } from '../errors.js';
 import { PageSchema } from '../schemas.js';
 import {
-  AnyCaseSchema, CaseQuerySchema, CaseSchema, IdParams, PackageSchema, ResolveBodySchema, SanctionSchema, SanctionSpecSchema,
+  AnyCaseSchema, CaseQuerySchema, CaseSchema, IdParams, PackageSchema, ResolveBodySchema, ReversalBodySchema, SanctionSchema, SanctionSpecSchema,
 } from '../case-schemas.js';
 
 export interface CasesRouteOptions {
@@ -127,4 +127,16 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CasesRouteOptions> = async (
       response: { 200: Type.Object({ case: CaseSchema, sanctions: Type.Array(SanctionSchema) }), ...errors },
     },
   }, async (request) => desk.resolve(actorOf(request), request.params.id, request.body));
+
+  app.post('/v1/cases/:id/reversal', {
+    config: { auth: STAFF },
+    schema: {
+      summary: 'Reverses a confirmed case: every sanction of it lifted, the case reopened or dismissed',
+      description: 'Its sanctions go to reversed (points stop counting), pending appeals of them are decided with it, the case goes back ' +
+        'to the queue (reopened: it can be resolved again) or is dismissed; one audit entry per change; a case.reversed webhook; the ' +
+        'signals the case shared with alliance partners are revoked before the answer. A case not confirmed answers 409.',
+      params: IdParams, body: ReversalBodySchema,
+      response: { 200: Type.Object({ case: CaseSchema, sanctions: Type.Array(SanctionSchema, { description: 'the sanctions lifted' }) }), ...errors },
+    },
+  }, async (request) => reverseCase(desk, actorOf(request), request.params.id, request.body));
 };
