@@ -62,6 +62,10 @@ export function openPool(target: PostgresTarget): pg.Pool {
   // An idle connection the server ends (a restart, pg_terminate_backend) reports here; without
   // a listener it would crash the process. The next query opens a fresh connection.
   pool.on('error', () => { /* the pool drops the client; queries report their own errors */ });
+  // A connection cut while a client is checked out (a transaction under way when the server or
+  // the network goes) is reported on the client itself; without a listener that crashes the
+  // process. The query in flight fails with the same error, and the caller retries.
+  pool.on('connect', (client) => { client.on('error', () => { /* reported by the query that fails */ }); });
   return pool;
 }
 
