@@ -16,6 +16,8 @@ import { loadConfig } from '../src/config/index.js';
 import { ListHasher, ListIndex, RuleSet, type ListEntry } from '../src/rules/index.js';
 
 const QUICK = process.argv.includes('--quick') || process.env.BULWARK_BENCH_QUICK === '1';
+/** `--profile DIR`: the servers write V8 CPU profiles (.cpuprofile, for Chrome DevTools) into DIR when they stop. */
+const PROFILE_DIR = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'bin', 'bulwark.js');
 const SIM = QUICK ? { seed: 1, scale: 0.2, days: 2 } : { seed: 1, scale: 1, days: 7 };
@@ -129,14 +131,20 @@ async function startServer(dir: string, withRules = true): Promise<{ url: string
   const db = join(dir, 'bench.db');
   writeFileSync(join(dir, 'rules.yaml'), hundredRules());
   const key = bulwark(['keys', 'create', '--role', 'ingest', '--db', db]);
-  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0', ...(withRules ? ['--rules', join(dir, 'rules.yaml')] : [])],
+  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+  const child = spawn(process.execPath, [...profile, cli, 'serve', '--db', db, '--port', '0', ...(withRules ? ['--rules', join(dir, 'rules.yaml')] : [])],
     { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, BULWARK_LIST_KEY: LIST_KEY } });
   const url = await new Promise<string>((resolve, reject) => {
     let err = '';
+    let listening = false;
     child.stderr!.on('data', (b: Buffer) => {
-      err += b.toString();
+      // Once it listens, only the tail is kept (for an exit's message): the request log would
+      // otherwise grow a string of tens of megabytes here, scanned on every chunk, on the
+      // load generator's own core.
+      err = (err + b.toString()).slice(listening ? -4000 : -1_000_000);
+      if (listening) return;
       const m = /listening on (http:\/\/[^ ]+)/.exec(err);
-      if (m) resolve(m[1]!);
+      if (m) { listening = true; resolve(m[1]!); }
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err.slice(-2000)}`)));
   });

@@ -1,9 +1,12 @@
 // Bearer-key authentication and role checks. Every route declares who may call it in its
 // `config.auth`; a route that forgets is refused to everyone, so a new route is never public by
-// accident. Keys are looked up by their SHA-256: the key itself is never stored or logged.
+// accident. Keys are looked up by their SHA-256: the key itself is never stored or logged. A key
+// found is trusted for KEY_CACHE_MS before the store is asked again (a store read per request is a
+// large share of a small request's cost); a key revoked through this server is dropped at once.
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { ApiKeyRecord, KeyStore, Role } from '../store/index.js';
+import type { Page } from '../core/index.js';
+import type { ApiKeyRecord, KeyQuery, KeyStore, Role } from '../store/index.js';
 import { HttpError } from './errors.js';
 
 /** Who may call a route: anyone, or a key with one of these roles. */
@@ -60,4 +63,46 @@ export function authenticate(keys: KeyStore): (request: FastifyRequest) => Promi
     }
     request.apiKey = record;
   };
+}
+
+/**
+ * How long a server trusts a key it found without asking the store again: a key revoked by
+ * another process (`bulwark keys revoke`, another server on the same PostgreSQL) is refused
+ * within this time.
+ */
+export const KEY_CACHE_MS = 1_000;
+/** Keys remembered at most; past it the cache starts afresh (a few keys per tenant is the norm). */
+const KEY_CACHE_MAX = 10_000;
+
+/** A KeyStore that remembers found keys for `ttlMs`, and forgets a key at once when it revokes it. */
+export class CachedKeys implements KeyStore {
+  readonly #found = new Map<string, { record: ApiKeyRecord; until: number }>();
+
+  constructor(private readonly keys: KeyStore, private readonly ttlMs = KEY_CACHE_MS, private readonly now: () => number = () => performance.now()) {}
+
+  async findKey(hash: string): Promise<ApiKeyRecord | undefined> {
+    const now = this.now();
+    const hit = this.#found.get(hash);
+    if (hit && hit.until > now) return hit.record;
+    const record = await this.keys.findKey(hash);
+    // Unknown keys are not remembered: anyone can send those, and a key created since must work.
+    if (!record) { this.#found.delete(hash); return undefined; }
+    if (this.#found.size >= KEY_CACHE_MAX) this.#found.clear();
+    this.#found.set(hash, { record, until: now + this.ttlMs });
+    return record;
+  }
+
+  async revokeKey(id: string, source: string, at: string): Promise<ApiKeyRecord | undefined> {
+    const revoked = await this.keys.revokeKey(id, source, at);
+    for (const [hash, e] of this.#found) if (e.record.id === id) this.#found.delete(hash);
+    return revoked;
+  }
+
+  createKey(k: ApiKeyRecord): Promise<void> {
+    return this.keys.createKey(k);
+  }
+
+  listKeys(q: KeyQuery): Promise<Page<ApiKeyRecord>> {
+    return this.keys.listKeys(q);
+  }
 }

@@ -3,7 +3,7 @@
 // files or databases itself; nothing in the core may import it.
 export { buildServer, type ServerOptions } from './server.js';
 export { createLogger } from './logging.js';
-export { hashKey } from './auth.js';
+export { CachedKeys, KEY_CACHE_MS, hashKey } from './auth.js';
 export { KEY_PREFIX, KeyOptionsError, mintKey, type KeySpec } from './key-minting.js';
 export { ERROR_STATUS, HttpError, type ErrorCode, type ErrorBody } from './errors.js';
 export { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/parse.js';

@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Alert } from '../contract/index.js';
 import type { ActivityReader, Cluster, Store } from '../core/index.js';
 import type { KeyStore } from '../store/index.js';
-import { authenticate } from './auth.js';
+import { CachedKeys, authenticate } from './auth.js';
 import { errorBody, toHttpError } from './errors.js';
 import { Ingestor, type IngestEngine } from './ingest/ingestor.js';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/parse.js';
@@ -97,7 +97,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('not_found',
     `there is no route ${request.method} ${request.url.split('?', 1)[0]}; GET /openapi.json lists them`)));
   // onRequest runs before the body is read, so an unauthenticated client cannot make us parse 64 MiB.
-  app.addHook('onRequest', authenticate(opts.keys));
+  // Found keys are remembered for a second; the keys routes revoke through the same cache.
+  const keys = new CachedKeys(opts.keys);
+  app.addHook('onRequest', authenticate(keys));
 
   await app.register(swagger, {
     openapi: {
@@ -131,7 +133,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(accountsRoutes, { links: (id, source) => opts.engine.links(id, source) });
   await app.register(alertLinksRoutes, { store: opts.store, links: (id, source) => opts.engine.links(id, source) });
   await app.register(meRoutes);
-  await app.register(keysRoutes, { keys: opts.keys });
+  await app.register(keysRoutes, { keys });
   if (opts.activity) await app.register(statsRoutes, { activity: opts.activity });
   if (opts.cases) {
     const desk = opts.cases;
