@@ -77,6 +77,12 @@ class StreamWorker {
   readonly #applier: BatchApplier;
   #stream: EventStream | undefined;
   readonly #owned = new Map<number, Owned>();
+  /**
+   * Partitions this worker holds the lease of but could not start reading again (the store or
+   * NATS was away): nothing is applied until every one is read again, since any may hold events
+   * older than the others'.
+   */
+  readonly #retake = new Set<number>();
   /** Each partition's marker as this worker last saw or moved it. */
   readonly #markers = new Map<number, number>();
   #epoch: string | undefined;
@@ -113,11 +119,12 @@ class StreamWorker {
       try {
         await this.#ensureEpoch();
         if (Date.now() - this.#lastBalance >= WORKER_DEFAULTS.renewMs) await this.#balance();
+        await this.#retakeAll();
         const batch = await this.#nextBatch();
         if (batch.length === 0 && this.#blocked) {
           // Waiting for a slower worker to catch up in event time, or for a dead worker's
           // partitions to be taken: not idle, look again soon.
-          await sleep(this.#orphans > 0 ? 100 : 2);
+          await sleep(this.#orphans > 0 || this.#retake.size > 0 ? 100 : 2);
           continue;
         }
         if (batch.length === 0) {
@@ -204,10 +211,11 @@ class StreamWorker {
     this.#lastBalance = Date.now();
     const stream = this.#stream!;
     const n = stream.partitions;
-    for (const p of [...this.#owned.keys()]) {
+    for (const p of [...this.#owned.keys(), ...this.#retake]) {
       if (!await this.#coord.renew(p, this.id, WORKER_DEFAULTS.leaseMs)) {
         this.#log(`worker ${this.id}: lost the lease of partition ${p}`);
         this.#owned.delete(p);
+        this.#retake.delete(p);
       }
     }
     const live = Math.max(1, this.#heads.size || 1);
@@ -222,7 +230,8 @@ class StreamWorker {
     // A partition held by nobody alive (its worker died and its lease has not run out yet) may
     // hold events older than ours: nothing is applied until someone takes it, so that events are
     // never applied past another partition's unapplied ones.
-    this.#orphans = owners.filter((o) => o === undefined || (o !== this.id && !this.#heads.has(o))).length;
+    this.#orphans = owners.filter((o, p) => o === undefined || (o !== this.id && !this.#heads.has(o)) ||
+      (o === this.id && !this.#owned.has(p) && !this.#retake.has(p))).length;
     if (this.#owned.size >= share) return;
     for (let p = 0; p < n && this.#owned.size < share; p++) {
       if (owners[p] !== undefined) continue;
@@ -255,9 +264,17 @@ class StreamWorker {
   }
 
   async #restartOwned(): Promise<void> {
-    const parts = [...this.#owned.keys()];
+    for (const p of this.#owned.keys()) this.#retake.add(p);
     this.#owned.clear();
-    for (const p of parts) await this.#take(p);
+    await this.#retakeAll();
+  }
+
+  /** Starts reading again every partition held but not read; throws (retryable) while a part is away. */
+  async #retakeAll(): Promise<void> {
+    for (const p of [...this.#retake]) {
+      await this.#take(p);
+      this.#retake.delete(p);
+    }
   }
 
   /**
@@ -267,7 +284,7 @@ class StreamWorker {
    */
   async #nextBatch(): Promise<BatchEvent[]> {
     const stream = this.#stream!;
-    if (this.#orphans > 0) {
+    if (this.#orphans > 0 || this.#retake.size > 0) {
       this.#blocked = true;
       this.#heads = await this.#coord.heartbeat(this.id, Number.NEGATIVE_INFINITY, Date.now(), WORKER_DEFAULTS.leaseMs);
       return [];
@@ -355,7 +372,7 @@ class StreamWorker {
   }
 
   async close(): Promise<void> {
-    for (const p of this.#owned.keys()) await this.#coord.release(p, this.id).catch(() => {});
+    for (const p of [...this.#owned.keys(), ...this.#retake]) await this.#coord.release(p, this.id).catch(() => {});
     await this.#coord.leave(this.id).catch(() => {});
     await this.#stream?.close().catch(() => {});
     await this.#shared.close();
