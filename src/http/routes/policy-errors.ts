@@ -14,8 +14,9 @@ export async function policyError<T>(work: () => Promise<T>): Promise<T> {
       case 'ERR_LISTS_VALUE': case 'ERR_POLICY_BAD_REQUEST': throw new HttpError('invalid_request', message);
       case 'ERR_POLICY_NOT_FOUND': throw new HttpError('not_found', message);
       // The server lacks the list key: a setting of the server, not of the request.
-      case 'ERR_LISTS_NO_KEY': throw new HttpError('store_unavailable', message);
-      case 'ERR_STORE_CONFLICT': throw new HttpError('invalid_request', message, { retry: true });
+      case 'ERR_LISTS_NO_KEY': throw new HttpError('not_configured', message, { setting: 'BULWARK_LIST_KEY' });
+      // Another server (or process) saved a version since this one read the rules.
+      case 'ERR_STORE_CONFLICT': throw new HttpError('conflict', message, { retry: true });
       default: throw err;
     }
   }

@@ -11,11 +11,11 @@ import { buildServer } from '../server.js';
 const LIST_KEY = 'a-test-list-key-that-is-long-enough-0123456789';
 
 /** A real server on a SQLite file with the analysts' policy, on a free port. */
-async function start(db: string) {
+async function start(db: string, opts: { listKey?: boolean } = {}) {
   const store = new SqliteStore(db);
   const engine = await Engine.open(loadConfig(), store, { activity: true });
   const policyStore = new SqlitePolicyStore(db);
-  const policy = await Policy.open({ engine, store: policyStore, hashKey: LIST_KEY });
+  const policy = await Policy.open({ engine, store: policyStore, ...(opts.listKey === false ? {} : { hashKey: LIST_KEY }) });
   const backtests = new Backtests({ config: loadConfig(), policy, history: policyStore });
   const app = await buildServer({ engine, store, keys: store, policy, backtests });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -121,6 +121,50 @@ test('analysts manage rules and lists over HTTP: versions, audit, refusal of a b
     assert.deepEqual(again.rules.map((r: { rule: { id: string } }) => r.rule.id), ['watch-referrals']);
     assert.equal((await (await s.call('/v1/lists', await s.key('analyst'))).json()).items.length, 1);
   } finally {
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a rule change on top of a version saved meanwhile is 409 conflict, a set with bad rules 400 with every problem, a hashed entry without the list key 503 not_configured', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-rules-codes-'));
+  const s = await start(join(dir, 'a.db'));
+  const other = new SqlitePolicyStore(join(dir, 'a.db'));
+  const keyless = await start(join(dir, 'b.db'), { listKey: false });
+  try {
+    const analyst = await s.key('analyst');
+    const yaml = { 'content-type': 'application/yaml' };
+    // Another server on the same database saves version 1 while this one still has none.
+    await other.saveRules({ action: 'replace', by: 'key_other', at: new Date().toISOString(), before: [], after: [], expectedVersion: 0, rules: [] });
+    const conflict = await s.call('/v1/rules', analyst, { method: 'PUT', headers: yaml, body: RULES });
+    assert.equal(conflict.status, 409);
+    const body = await conflict.json();
+    assert.equal(body.error.code, 'conflict');
+    assert.equal(body.error.details.retry, true);
+    assert.match(body.error.message, /changed meanwhile.*read them again/);
+    assert.equal((await (await s.call('/v1/rules', analyst)).json()).version, 0, 'nothing of the refused change applies');
+
+    const bad = await s.call('/v1/rules', analyst, { method: 'PUT', headers: yaml,
+      body: 'rules:\n  - id: a\n    when: account.agedays < 1\n    decision: deny\n  - id: b\n    when: event.type == \n    decision: review\n' +
+        '  - id: c\n    when: account.ageDays < 1.0\n    decision: nope\n' });
+    assert.equal(bad.status, 400);
+    const badBody = await bad.json();
+    assert.equal(badBody.error.code, 'invalid_request');
+    const problems = badBody.error.details.problems as Array<{ ruleId: string; path: string }>;
+    assert.deepEqual(problems.map((p) => `${p.ruleId} ${p.path}`), ['a rules[0].when', 'b rules[1].when', 'c rules[2].decision'], JSON.stringify(problems));
+
+    const keylessAnalyst = await keyless.key('analyst');
+    const post = (list: string, value: string) => keyless.call(`/v1/lists/${list}`, keylessAnalyst, { method: 'POST',
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify({ value }) });
+    const noKey = await post('blocked_devices', 'dev-1');
+    assert.equal(noKey.status, 503);
+    const noKeyBody = await noKey.json();
+    assert.equal(noKeyBody.error.code, 'not_configured');
+    assert.match(noKeyBody.error.message, /BULWARK_LIST_KEY/);
+    assert.equal((await post('blocked_accounts', 'acc-1')).status, 201, 'accounts are kept as they are, without the key');
+  } finally {
+    await other.close();
+    await keyless.close();
     await s.close();
     rmSync(dir, { recursive: true, force: true });
   }
