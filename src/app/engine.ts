@@ -7,6 +7,7 @@ import {
 } from '../core/index.js';
 import { detectors, priceBaseline } from '../detectors/index.js';
 import { StrategyTimeline, strategyGuards, type StrategyBook } from '../rules/strategies/index.js';
+import { RuleTimeline } from '../rules/index.js';
 import { cachedKeyer } from '../text/address/index.js';
 import type { Config } from '../config/index.js';
 
@@ -36,8 +37,14 @@ export function pipelineOptions(config: Readonly<Config>, strategies: StrategyBo
 
 /** The analysts' rules an engine decides with (docs/rules.md). */
 export interface EngineRules {
-  /** The rule set in force; replaced with `Engine.setRules` without a restart. */
+  /** The rule set in force from the first event; replaced with `Engine.setRules` without a restart. */
   rules?: DecisionRules;
+  /**
+   * Instead of `rules`: the stored versions, each in force from its position in the stream of
+   * applied events (serve), so that the events re-applied after the last snapshot are decided
+   * with the version each was first decided with.
+   */
+  ruleTimeline?: RuleTimeline;
   /** A second set decided beside it over the same state (backtests). */
   candidate?: DecisionRules;
   /** Keep windowed activity for rule features even with no rules yet (serve: rules may arrive). */
@@ -69,11 +76,11 @@ export class Engine {
   /** The commit under way, if any: at most one, so batches land in order. */
   #inflight: Promise<void> = Promise.resolve();
   readonly #snapshotEvery: number;
-  #rules: DecisionRules | undefined;
+  readonly #rules: RuleTimeline;
   readonly #strategies: StrategyTimeline;
 
   private constructor(config: Readonly<Config>, state: MemoryStateStore, applied: MemoryAppliedEvents, store: Store | undefined, rules: EngineRules = {}) {
-    this.#rules = rules.rules;
+    this.#rules = rules.ruleTimeline ?? RuleTimeline.of(rules.rules);
     this.#strategies = rules.strategies ?? new StrategyTimeline();
     this.#state = state;
     this.#applied = applied;
@@ -81,9 +88,9 @@ export class Engine {
     this.#snapshotEvery = config.store.snapshotEvery;
     this.#pipeline = new Pipeline({
       ...pipelineOptions(config, this.#strategies),
-      rules: () => this.#rules,
+      rules: () => this.#rules.current,
       ...(rules.candidate ? { candidate: rules.candidate } : {}),
-      activity: rules.activity === true || rules.rules !== undefined || rules.candidate !== undefined,
+      activity: rules.activity === true || rules.rules !== undefined || rules.ruleTimeline !== undefined || rules.candidate !== undefined,
       ...(rules.signals ? { signals: rules.signals } : {}),
       state,
       applied,
@@ -110,6 +117,7 @@ export class Engine {
       for (const a of await store.allAlerts()) engine.#alerts.set(a.id, a);
       await store.eventsAfterSnapshot((e) => {
         engine.#strategies.seek(applied.size);
+        engine.#rules.seek(applied.size);
         engine.#pipeline.process(e);
         engine.#sinceSnapshot++;
       });
@@ -132,19 +140,21 @@ export class Engine {
     return this.#applied.size;
   }
 
-  /** Puts another rule set in force from the next event on (undefined: none). */
+  /** Puts another rule set in force from the next event on, the event at `position` (undefined: none). */
   setRules(rules: DecisionRules | undefined): void {
-    this.#rules = rules;
+    this.#rules.add(this.position, rules);
   }
 
+  /** The newest rule set, in force from the next event. */
   get rules(): DecisionRules | undefined {
-    return this.#rules;
+    return this.#rules.latest;
   }
 
   /** Applies one validated event; `raw`, its JSON text as received, is what the store keeps. */
   process(event: BulwarkEvent, raw?: string): ProcessOutcome {
-    // The event's position is the number applied before it: strategy versions take effect by it.
+    // The event's position is the number applied before it: rule and strategy versions take effect by it.
     this.#strategies.seek(this.#applied.size);
+    this.#rules.seek(this.#applied.size);
     const out = this.#pipeline.process(event);
     if (out.status === 'duplicate') { this.stats.duplicates++; return out; }
     this.stats.accepted++;

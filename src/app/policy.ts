@@ -1,10 +1,14 @@
 // Analysts' policy in a running server: the versioned rule set and the block and allow lists,
 // stored through the RuleStore and ListStore ports and put in force in the engine without a
 // restart. A change is compiled and checked first, then saved (one new version, audited), and
-// only then swapped in: a change that fails anywhere changes nothing.
+// only then swapped in: a change that fails anywhere changes nothing. Each version is saved with
+// the position of the stream of applied events from which it is in force, so that a restarted
+// engine re-applies the events after its snapshot under the versions they were decided with.
+// A server opens it in two steps: `load` before the engine (whose open re-applies events along
+// `timeline()`), then `attach` the engine.
 import type { ListStore, RuleChange, RuleStore, StoredRuleSet } from '../core/index.js';
 import {
-  ListHasher, ListIndex, ListValueError, RuleSet, RulesError, addressValue, checkSpec, checkValue, contactValue, isHashedKind, isListName,
+  ListHasher, ListIndex, ListValueError, RuleSet, RuleTimeline, RulesError, addressValue, checkSpec, checkValue, contactValue, isHashedKind, isListName,
   kindOf, normalise, parseRuleFile, type ListEntry, type ListName, type RuleCounters, type RuleProblem, type RuleSpec,
 } from '../rules/index.js';
 import type { Address } from '../contract/index.js';
@@ -29,37 +33,73 @@ export class PolicyError extends Error {
 }
 
 export class Policy {
-  readonly #engine: Engine;
+  #engine: Engine | undefined;
   readonly #store: RuleStore & ListStore;
   readonly #hasher: ListHasher | undefined;
   #current: StoredRuleSet = { version: 0, at: '', by: '', rules: [] };
   #set: RuleSet | undefined;
   #lists: ListIndex;
+  /** The stored versions before the current one, for `timeline()`; dropped once it is built. */
+  #earlier: StoredRuleSet[] = [];
 
-  private constructor(engine: Engine, store: RuleStore & ListStore, hasher: ListHasher | undefined) {
-    this.#engine = engine;
+  private constructor(store: RuleStore & ListStore, hasher: ListHasher | undefined) {
     this.#store = store;
     this.#hasher = hasher;
     this.#lists = new ListIndex([], hasher);
   }
 
+  /** Loads the stored lists and rule versions; the current version is compiled (and checked) now. */
+  static async load(opts: { store: RuleStore & ListStore; hashKey?: string }): Promise<Policy> {
+    const p = new Policy(opts.store, opts.hashKey ? new ListHasher(opts.hashKey) : undefined);
+    p.#lists = new ListIndex(await opts.store.listEntries() as ListEntry[], p.#hasher);
+    const versions = await opts.store.ruleVersions();
+    const stored = versions.pop();
+    if (stored) { p.#current = stored; p.#set = p.#compile(stored.rules as unknown as RuleSpec[], stored.version); }
+    p.#earlier = versions;
+    return p;
+  }
+
   /**
-   * Loads the stored rules and lists and puts them in force. With `rulesFile` (serve --rules), a
-   * file whose rules differ from the stored ones is saved as a new version by `cli:<file>` first.
+   * The stored versions, each in force from its stored position, for Engine.open: an earlier
+   * version is compiled only if an event re-applied at the restart falls within it. Versions
+   * saved without a position count as in force from the start.
+   */
+  timeline(): RuleTimeline {
+    const t = new RuleTimeline();
+    let at = 0;
+    for (const v of this.#earlier) {
+      at = Math.max(at, v.position ?? 0);
+      t.add(at, () => this.#compile(v.rules as unknown as RuleSpec[], v.version));
+    }
+    if (this.#current.version > 0) t.add(Math.max(at, this.#current.position ?? 0), this.#set);
+    this.#earlier = [];
+    return t;
+  }
+
+  /**
+   * Puts the engine under this policy: later changes take effect at its position. With
+   * `rulesFile` (serve --rules), a file whose rules differ from the stored ones is saved as a new
+   * version by `cli:<file>`, in force from the engine's next event.
+   */
+  async attach(engine: Engine, rulesFile?: { path: string; text: string }): Promise<void> {
+    this.#engine = engine;
+    if (!rulesFile) return;
+    const { specs, sources, problems } = parseRuleFile(rulesFile.text, rulesFile.path);
+    RuleSet.compile(specs, { label: rulesFile.path, sources, problems });
+    if (JSON.stringify(specs) !== JSON.stringify(this.#current.rules)) {
+      await this.#save(specs, { action: 'replace', by: `cli:${rulesFile.path}`, before: this.#current.rules, after: specs });
+    }
+  }
+
+  /**
+   * Loads the stored rules and lists and puts the current version in force from the engine's next
+   * event (an engine opened without `timeline()`); then as `attach`.
    */
   static async open(opts: { engine: Engine; store: RuleStore & ListStore; hashKey?: string; rulesFile?: { path: string; text: string } }): Promise<Policy> {
-    const p = new Policy(opts.engine, opts.store, opts.hashKey ? new ListHasher(opts.hashKey) : undefined);
-    p.#lists = new ListIndex(await opts.store.listEntries() as ListEntry[], p.#hasher);
-    const stored = await opts.store.currentRules();
-    if (stored) { p.#current = stored; p.#set = p.#compile(stored.rules as unknown as RuleSpec[], stored.version); }
-    if (opts.rulesFile) {
-      const { specs, sources, problems } = parseRuleFile(opts.rulesFile.text, opts.rulesFile.path);
-      RuleSet.compile(specs, { label: opts.rulesFile.path, sources, problems });
-      if (JSON.stringify(specs) !== JSON.stringify(p.#current.rules)) {
-        await p.#save(specs, { action: 'replace', by: `cli:${opts.rulesFile.path}`, before: p.#current.rules, after: specs });
-      }
-    }
-    p.#engine.setRules(p.#set);
+    const p = await Policy.load(opts);
+    p.#earlier = [];
+    opts.engine.setRules(p.#set);
+    await p.attach(opts.engine, opts.rulesFile);
     return p;
   }
 
@@ -177,14 +217,20 @@ export class Policy {
     return set;
   }
 
+  /**
+   * Saves a new version in force from the engine's next event. The server calls the changes
+   * between ingest requests (the ingest queue's `exclusive`), so that no event is applied between
+   * reading the position and putting the version in force.
+   */
   async #save(specs: RuleSpec[], change: Omit<RuleChange, 'version' | 'at'>, where?: Pick<Parameters<typeof RuleSet.compile>[1], 'sources' | 'problems'>): Promise<StoredRuleSet> {
     const version = this.#current.version + 1;
     const set = this.#compile(specs, version, where);
+    const position = this.#engine?.position;
     const saved = await this.#store.saveRules({ ...change, at: new Date().toISOString(), expectedVersion: this.#current.version,
-      rules: specs as unknown as Array<Record<string, unknown>> });
+      rules: specs as unknown as Array<Record<string, unknown>>, ...(position === undefined ? {} : { position }) });
     this.#current = saved;
     this.#set = set;
-    this.#engine.setRules(set);
+    this.#engine?.setRules(set);
     return saved;
   }
 

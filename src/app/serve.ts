@@ -63,18 +63,21 @@ export async function serve(opts: ServeOptions): Promise<void> {
     // engine re-applies anything; a signal received later is in force from just after the watermark.
     const opened: { engine?: Engine } = {};
     alliance = await openAlliance({ config: opts.config, db: opts.db, watermark: () => opened.engine?.watermark });
-    const engine = await Engine.open(opts.config, store, {
-      activity: true, ...(timeline ? { strategies: timeline } : {}), ...(alliance ? { signals: alliance.alliance.index } : {}),
-    });
-    opened.engine = engine;
-    const strategies = strategyStore && timeline
-      ? new MerchantStrategies({ store: strategyStore, timeline, priceGuard: opts.config.guards.price_guard, position: () => engine.position }) : undefined;
     // Rules and lists live beside the events, in SQLite or PostgreSQL; backtests read the stored
     // events through SQLite's EventHistory (PostgreSQL has none yet: the routes are absent there).
+    // Like strategies, each rule version is in force again from its position while the engine
+    // re-applies the events after its snapshot.
+    const rulesFile = opts.rules ? { path: opts.rules, text: readRuleFile(opts.rules) } : undefined;
     const sqlitePolicy = store instanceof SqliteStore ? new SqlitePolicyStore(opts.db) : undefined;
     policyStore = sqlitePolicy ?? new PostgresPolicyStore(store as PostgresStore);
-    const policy = await Policy.open({ engine, store: policyStore, ...(opts.listKey ? { hashKey: opts.listKey } : {}),
-      ...(opts.rules ? { rulesFile: { path: opts.rules, text: readRuleFile(opts.rules) } } : {}) });
+    const policy = await Policy.load({ store: policyStore, ...(opts.listKey ? { hashKey: opts.listKey } : {}) });
+    const engine = await Engine.open(opts.config, store, {
+      activity: true, ruleTimeline: policy.timeline(), ...(timeline ? { strategies: timeline } : {}), ...(alliance ? { signals: alliance.alliance.index } : {}),
+    });
+    opened.engine = engine;
+    await policy.attach(engine, rulesFile);
+    const strategies = strategyStore && timeline
+      ? new MerchantStrategies({ store: strategyStore, timeline, priceGuard: opts.config.guards.price_guard, position: () => engine.position }) : undefined;
     // The dashboard aggregates are answered by the SQLite store; PostgreSQL does not answer them yet.
     const activity = store instanceof SqliteStore ? store : undefined;
     // The case desk keeps its records in the store's CaseStore (SQLite for now).

@@ -13,6 +13,12 @@ export interface StoredRuleSet {
   by: string;
   /** The rule documents, in order. */
   rules: Array<Record<string, unknown>>;
+  /**
+   * The position in the stream of applied events from which this version is in force: the number
+   * of events applied when it was saved. Absent on versions saved before positions were kept
+   * (and on versions saved with no engine), which count as in force from the start.
+   */
+  position?: number;
 }
 
 /** What one version changed: the audit record. */
@@ -35,7 +41,9 @@ export interface RuleStore {
    * Saves `rules` as version `expectedVersion + 1` with its audit record, atomically. Throws a
    * StoreError with code ERR_STORE_CONFLICT when another version was saved since `expectedVersion`.
    */
-  saveRules(change: Omit<RuleChange, 'version'> & { expectedVersion: number; rules: Array<Record<string, unknown>> }): Promise<StoredRuleSet>;
+  saveRules(change: Omit<RuleChange, 'version'> & { expectedVersion: number; rules: Array<Record<string, unknown>>; position?: number }): Promise<StoredRuleSet>;
+  /** Every version, oldest first, with its rules and position: a restarted server re-applies events under the version of each. */
+  ruleVersions(): Promise<StoredRuleSet[]>;
   /** Audit records, newest first, at most `limit`, older than version `before` when given. */
   ruleChanges(q: { limit: number; before?: number }): Promise<RuleChange[]>;
 }

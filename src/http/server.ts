@@ -124,7 +124,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(shopsRoutes, { store: opts.store, metrics });
   if (opts.strategies) await app.register(strategiesRoutes, { strategies: opts.strategies, metrics, exclusive: (task) => ingestor.exclusive(task) });
   if (opts.policy) {
-    await app.register(rulesRoutes, { policy: opts.policy, registry: metrics.registry });
+    await app.register(rulesRoutes, { policy: opts.policy, registry: metrics.registry, exclusive: (task) => ingestor.exclusive(task) });
     const policy = opts.policy;
     await app.register(rulesCheckRoutes, { check: (text) => policy.check(text) });
     await app.register(listsRoutes, { policy: opts.policy });

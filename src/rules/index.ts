@@ -10,3 +10,4 @@ export {
 } from './lists.js';
 export { ruleEnvironment } from './cel.js';
 export { BacktestTally, formatBacktest, EXAMPLES_PER_CHANGE, type BacktestReport, type ChangeRow, type RuleRow, type Quality } from './backtest.js';
+export { RuleTimeline, type RulesAt } from './timeline.js';

@@ -24,6 +24,10 @@ export function policyStoreContract(name: string, open: () => Promise<PolicyStor
       assert.deepEqual(changes.map((c) => [c.version, c.action, c.rule_id]), [[2, 'put', 'r2'], [1, 'replace', undefined]]);
       assert.deepEqual(changes[0]!.after, { id: 'r2' });
       assert.deepEqual((await s.ruleChanges({ limit: 10, before: 2 })).map((c) => c.version), [1]);
+      // Positions are kept when given; a version saved without one has none.
+      await s.saveRules({ expectedVersion: 2, at: 't4', by: 'd', action: 'delete', rule_id: 'r1', before: { id: 'r1' }, after: null, rules: [{ id: 'r2' }], position: 4_000_000_000 });
+      assert.deepEqual((await s.ruleVersions()).map((v) => [v.version, v.position, v.rules.length]), [[1, undefined, 1], [2, undefined, 2], [3, 4_000_000_000, 1]]);
+      assert.equal((await s.currentRules())!.position, 4_000_000_000);
     } finally { await s.close(); }
   });
 

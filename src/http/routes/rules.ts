@@ -13,6 +13,11 @@ export interface RulesRouteOptions {
   policy: Policy;
   /** The server's metrics registry: rule hits and shadow changes are added to it. */
   registry: Registry;
+  /**
+   * Runs a change between ingest requests (the ingest queue), so that the position a version is
+   * saved with is the one it takes effect at; without it, changes run at once.
+   */
+  exclusive?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 const RuleDoc = Type.Object({}, { additionalProperties: true, description: 'a rule as written: id, description, when, decision, override, score, actions, mode, code' });
@@ -37,7 +42,7 @@ const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) 
 const ROLES = ['analyst', 'admin'] as const;
 const ERRORS = { '4xx': ErrorBodySchema, '5xx': ErrorBodySchema };
 
-export const rulesRoutes: FastifyPluginAsyncTypebox<RulesRouteOptions> = async (app, { policy, registry }) => {
+export const rulesRoutes: FastifyPluginAsyncTypebox<RulesRouteOptions> = async (app, { policy, registry, exclusive = (task) => task() }) => {
   // A rule file is YAML; JSON is YAML too, so both are read as text by the rule-file parser.
   app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string', bodyLimit: 1 << 20 }, (_r, body, done) => done(null, body));
   registerMetrics(policy, registry);
@@ -62,7 +67,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<RulesRouteOptions> = async (
     },
   }, async (request) => {
     const text = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-    await policyError(() => policy.replace(text, request.apiKey!.id));
+    await policyError(() => exclusive(() => policy.replace(text, request.apiKey!.id)));
     return whole();
   });
 
@@ -93,7 +98,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<RulesRouteOptions> = async (
     schema: { summary: 'Create or replace one rule (JSON); a new version', params: IdParams, body: RuleDoc,
       response: { 200: Type.Object({ version: Type.Integer(), rule: RuleDoc }), ...ERRORS } },
   }, async (request) => {
-    const saved = await policyError(() => policy.put(request.params.id, request.body as Record<string, unknown>, request.apiKey!.id));
+    const saved = await policyError(() => exclusive(() => policy.put(request.params.id, request.body as Record<string, unknown>, request.apiKey!.id)));
     return { version: saved.version, rule: policy.rule(request.params.id).rule };
   });
 
@@ -101,7 +106,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<RulesRouteOptions> = async (
     config: { auth: ROLES },
     schema: { summary: 'Delete one rule; a new version', params: IdParams, response: { 200: Type.Object({ version: Type.Integer() }), ...ERRORS } },
   }, async (request) => {
-    const saved = await policyError(() => policy.remove(request.params.id, request.apiKey!.id));
+    const saved = await policyError(() => exclusive(() => policy.remove(request.params.id, request.apiKey!.id)));
     return { version: saved.version };
   });
 };

@@ -26,7 +26,16 @@ export const policyMigrations: readonly string[] = [
    CREATE TABLE list_audit (
      seq BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, by TEXT NOT NULL, action TEXT NOT NULL, list TEXT NOT NULL, value TEXT NOT NULL, body TEXT
    );`,
+  // Where in the stream of applied events each version took effect (NULL for older versions: from the start).
+  'ALTER TABLE rule_versions ADD COLUMN position BIGINT;',
 ];
+
+interface VersionRow { version: number; at: string; by: string; rules: string; position: string | number | null }
+
+function ruleSetOf(r: VersionRow): StoredRuleSet {
+  // BIGINT comes back as a string from pg.
+  return { version: r.version, at: r.at, by: r.by, rules: JSON.parse(r.rules), ...(r.position === null ? {} : { position: Number(r.position) }) };
+}
 
 /** RuleStore and ListStore over a PostgresStore's schema. */
 export class PostgresPolicyStore implements RuleStore, ListStore {
@@ -75,14 +84,18 @@ export class PostgresPolicyStore implements RuleStore, ListStore {
 
   async currentRules(): Promise<StoredRuleSet | undefined> {
     return this.#run('reading the rules', async (pool) => {
-      const { rows } = await pool.query<{ version: number; at: string; by: string; rules: string }>(
-        'SELECT version, at, by, rules FROM rule_versions ORDER BY version DESC LIMIT 1');
+      const { rows } = await pool.query<VersionRow>('SELECT version, at, by, rules, position FROM rule_versions ORDER BY version DESC LIMIT 1');
       const r = rows[0];
-      return r ? { version: r.version, at: r.at, by: r.by, rules: JSON.parse(r.rules) } : undefined;
+      return r && ruleSetOf(r);
     });
   }
 
-  async saveRules(c: Omit<RuleChange, 'version'> & { expectedVersion: number; rules: Array<Record<string, unknown>> }): Promise<StoredRuleSet> {
+  async ruleVersions(): Promise<StoredRuleSet[]> {
+    return this.#run('reading the rule versions', async (pool) =>
+      (await pool.query<VersionRow>('SELECT version, at, by, rules, position FROM rule_versions ORDER BY version')).rows.map(ruleSetOf));
+  }
+
+  async saveRules(c: Omit<RuleChange, 'version'> & { expectedVersion: number; rules: Array<Record<string, unknown>>; position?: number }): Promise<StoredRuleSet> {
     const version = c.expectedVersion + 1;
     return this.#tx('saving the rules', async (client) => {
       // One writer at a time: the version check and the insert must see the same table.
@@ -92,9 +105,9 @@ export class PostgresPolicyStore implements RuleStore, ListStore {
       if (now !== c.expectedVersion) {
         throw new StoreError('ERR_STORE_CONFLICT', `the rules changed meanwhile (now version ${now}, expected ${c.expectedVersion}); read them again and retry`, true);
       }
-      await client.query('INSERT INTO rule_versions (version, at, by, action, rule_id, before, after, rules) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [version, c.at, c.by, c.action, c.rule_id ?? null, JSON.stringify(c.before ?? null), JSON.stringify(c.after ?? null), JSON.stringify(c.rules)]);
-      return { version, at: c.at, by: c.by, rules: c.rules };
+      await client.query('INSERT INTO rule_versions (version, at, by, action, rule_id, before, after, rules, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        [version, c.at, c.by, c.action, c.rule_id ?? null, JSON.stringify(c.before ?? null), JSON.stringify(c.after ?? null), JSON.stringify(c.rules), c.position ?? null]);
+      return { version, at: c.at, by: c.by, rules: c.rules, ...(c.position === undefined ? {} : { position: c.position }) };
     });
   }
 

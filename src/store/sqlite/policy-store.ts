@@ -19,7 +19,15 @@ export const policyMigrations: readonly string[] = [
      list TEXT NOT NULL, value TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (list, value)
    ) WITHOUT ROWID;
    CREATE TABLE list_audit (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, by TEXT NOT NULL, action TEXT NOT NULL, list TEXT NOT NULL, value TEXT NOT NULL, body TEXT);`,
+  // Where in the stream of applied events each version took effect (NULL for older versions: from the start).
+  'ALTER TABLE rule_versions ADD COLUMN position INTEGER;',
 ];
+
+interface VersionRow { version: number; at: string; by: string; rules: string; position: number | null }
+
+function ruleSetOf(r: VersionRow): StoredRuleSet {
+  return { version: r.version, at: r.at, by: r.by, rules: JSON.parse(r.rules), ...(r.position === null ? {} : { position: r.position }) };
+}
 
 /** RuleStore and ListStore over a SQLite file. */
 export class SqlitePolicyStore implements RuleStore, ListStore, EventHistory {
@@ -43,21 +51,24 @@ export class SqlitePolicyStore implements RuleStore, ListStore, EventHistory {
   }
 
   async currentRules(): Promise<StoredRuleSet | undefined> {
-    const row = this.#db.prepare('SELECT version, at, by, rules FROM rule_versions ORDER BY version DESC LIMIT 1').get() as
-      { version: number; at: string; by: string; rules: string } | undefined;
-    return row ? { version: row.version, at: row.at, by: row.by, rules: JSON.parse(row.rules) } : undefined;
+    const row = this.#db.prepare('SELECT version, at, by, rules, position FROM rule_versions ORDER BY version DESC LIMIT 1').get() as VersionRow | undefined;
+    return row && ruleSetOf(row);
   }
 
-  async saveRules(c: Omit<RuleChange, 'version'> & { expectedVersion: number; rules: Array<Record<string, unknown>> }): Promise<StoredRuleSet> {
+  async ruleVersions(): Promise<StoredRuleSet[]> {
+    return (this.#db.prepare('SELECT version, at, by, rules, position FROM rule_versions ORDER BY version').all() as VersionRow[]).map(ruleSetOf);
+  }
+
+  async saveRules(c: Omit<RuleChange, 'version'> & { expectedVersion: number; rules: Array<Record<string, unknown>>; position?: number }): Promise<StoredRuleSet> {
     const version = c.expectedVersion + 1;
     return this.#db.transaction(() => {
       const row = this.#db.prepare('SELECT MAX(version) AS v FROM rule_versions').get() as { v: number | null };
       if ((row.v ?? 0) !== c.expectedVersion) {
         throw new StoreError('ERR_STORE_CONFLICT', `the rules changed meanwhile (now version ${row.v ?? 0}, expected ${c.expectedVersion}); read them again and retry`, true);
       }
-      this.#db.prepare('INSERT INTO rule_versions (version, at, by, action, rule_id, before, after, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(version, c.at, c.by, c.action, c.rule_id ?? null, JSON.stringify(c.before ?? null), JSON.stringify(c.after ?? null), JSON.stringify(c.rules));
-      return { version, at: c.at, by: c.by, rules: c.rules };
+      this.#db.prepare('INSERT INTO rule_versions (version, at, by, action, rule_id, before, after, rules, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(version, c.at, c.by, c.action, c.rule_id ?? null, JSON.stringify(c.before ?? null), JSON.stringify(c.after ?? null), JSON.stringify(c.rules), c.position ?? null);
+      return { version, at: c.at, by: c.by, rules: c.rules, ...(c.position === undefined ? {} : { position: c.position }) };
     }).immediate();
   }
 
