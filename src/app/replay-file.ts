@@ -6,6 +6,7 @@
 // process, so a killed replay is still one killed process.
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/index.js';
+import type { ListEntry } from '../rules/index.js';
 import type { ReplayProgress, ReplaySummary } from './replay.js';
 
 /** Young generation of the replay thread, MB: measured on the bench file, 96 gave 7-9% more events/s than the default and a lower peak. */
@@ -23,6 +24,10 @@ export interface ReplayFileJob {
   rules?: string;
   /** A strategies file, JSON or YAML (checked before the thread starts: see loadStrategiesFile). */
   strategies?: string;
+  /** Block and allow list entries the rules read (`--lists`, and those stored in `db`). */
+  lists?: ListEntry[];
+  /** The key hashed entries were made with (BULWARK_LIST_KEY), to hash the events' values alike. */
+  listKey?: string;
 }
 
 /** What the replay thread reports. */

@@ -6,6 +6,7 @@ import { replay } from './replay.js';
 import { openStore } from './stores.js';
 import { loadRuleFile } from './rules.js';
 import { loadStrategiesFile } from './strategies.js';
+import { listIndexOf } from './lists.js';
 import type { ReplayFileJob, ReplayThreadMessage } from './replay-file.js';
 
 const job = workerData as ReplayFileJob;
@@ -14,6 +15,7 @@ const input = job.events === '-' ? process.stdin : createReadStream(job.events, 
 const store = job.db ? openStore(job.db) : undefined;
 try {
   const rules = job.rules ? loadRuleFile(job.rules) : undefined;
+  rules?.useLists(listIndexOf(job.lists ?? [], job.listKey));
   const strategies = job.strategies ? loadStrategiesFile(job.strategies, job.config.guards.price_guard) : undefined;
   const summary = await replay({ input, outDir: job.outDir, config: job.config, store, onProgress: (p) => post({ progress: p }),
     ...(rules ? { rules } : {}), ...(strategies ? { strategies } : {}) });
