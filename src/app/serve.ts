@@ -94,8 +94,8 @@ export async function serve(opts: ServeOptions): Promise<void> {
     const url = await listen(app, opts.host, opts.port);
     opts.onListening?.(url);
     await stopSignal(opts.signals ?? ['SIGINT', 'SIGTERM']);
-    // close() stops accepting connections and waits for requests in flight, each of which
-    // commits its own batch; the last flush takes a state snapshot, so the next start does not
+    // close() stops accepting connections and waits for requests in flight, each of which is
+    // answered once its commit is durable; the last flush takes a state snapshot, so the next start does not
     // have to re-apply the events since the previous one.
     const closing = app;
     app = undefined;

@@ -39,7 +39,7 @@ export class ServerMetrics {
       help: 'Wall-clock time to handle one decision-point event in the pipeline, by event type',
       labelNames: ['type'], buckets: DECISION_BUCKETS, registers });
     this.#storeSeconds = new Histogram({ name: 'bulwark_store_seconds',
-      help: 'Wall-clock time of store operations: flush (one transaction per ingest request) and reads',
+      help: 'Wall-clock time of store operations: flush (one commit, shared by the ingest requests decided while the previous one was written) and reads',
       labelNames: ['op'], buckets: STORE_BUCKETS, registers });
     collectDefaultMetrics({ register: this.registry, prefix: 'bulwark_' });
   }

@@ -1,6 +1,6 @@
-// Runs async tasks one at a time, in arrival order. The engine is one synchronous pipeline with
-// one pending batch: two requests interleaving between `process` and `flush` would commit each
-// other's events and mix up their failures, so every ingest request runs alone.
+// Runs async tasks one at a time, in arrival order. Ingest decides each request in its turn
+// (serve --stream: the whole request, its publish included, since its engine loads state per
+// request), and changes that take effect at a position of the stream run between requests.
 
 /** A FIFO mutex: `run` waits for every task queued before it. */
 export class SerialQueue {
