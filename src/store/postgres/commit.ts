@@ -72,7 +72,8 @@ export class CheckpointMoved extends Error {
 
 /**
  * Writes `rows` (and the snapshot, chunk by chunk) on `client` inside BEGIN ... COMMIT. The caller
- * holds the client and rolls back on a throw.
+ * holds the client and rolls back on a throw. A worker's batch found already committed (its
+ * earlier attempt's answer was lost) is rolled back and counts as done.
  */
 export async function writeBatch(client: pg.PoolClient, rows: Rows, batch: CommitBatch, opts: CommitOptions = {}): Promise<void> {
   const version = opts.version ?? 0;
@@ -81,12 +82,23 @@ export async function writeBatch(client: pg.PoolClient, rows: Rows, batch: Commi
   if (stream) {
     // Fencing: of two workers that both believe they own a partition, one commit wins; the other
     // finds the checkpoint moved and gives the partition up. The row locks also order them.
-    for (const p of [...stream.partitions].sort((x, y) => x.partition - y.partition)) {
+    const partitions = [...stream.partitions].sort((x, y) => x.partition - y.partition);
+    const found: number[] = [];
+    for (const p of partitions) {
       const { rows: cp } = await client.query<{ seq: string }>(
         `INSERT INTO stream_checkpoints (partition, seq) VALUES ($1, 0) ON CONFLICT (partition) DO UPDATE SET seq = stream_checkpoints.seq
          RETURNING seq`, [p.partition]);
-      const found = Number(cp[0]!.seq);
-      if (found !== p.after) throw new CheckpointMoved(p.partition, found);
+      found.push(Number(cp[0]!.seq));
+    }
+    // Every checkpoint already where this batch takes it: an earlier attempt of this very commit
+    // went through and only its answer was lost with the connection (the batch's partitions move
+    // together in one transaction). Committing it again would be a conflict with itself.
+    if (partitions.some((p) => p.upTo !== p.after) && partitions.every((p, i) => found[i] === p.upTo)) {
+      await client.query('ROLLBACK');
+      return;
+    }
+    for (const [i, p] of partitions.entries()) {
+      if (found[i] !== p.after) throw new CheckpointMoved(p.partition, found[i]!);
       await client.query('UPDATE stream_checkpoints SET seq = $2 WHERE partition = $1', [p.partition, p.upTo]);
     }
   }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { storeContract } from '../store.contract.js';
 import { PostgresStore } from './postgres-store.js';
+import { CheckpointMoved } from './commit.js';
 import { migrations } from './migrations.js';
 import { testDatabaseUrl } from './test-database.js';
 
@@ -73,4 +74,22 @@ test('PostgresStore that cannot connect fails with a retryable error naming the 
   await assert.rejects(s.ping(), (err: { code?: string; retryable?: boolean; message?: string }) =>
     err.code === 'ERR_STORE_UNAVAILABLE' && err.retryable === true && /127\.0\.0\.1:1/.test(err.message ?? ''));
   await s.close();
+});
+
+test('PostgresStore: a worker batch committed again after its answer was lost is done once; a batch behind a moved checkpoint is refused', async () => {
+  const store = open();
+  const event = { id: 'e_once', type: 'account.login', time: '2026-01-01T00:00:00.000Z', source: 'default', late: false,
+    body: '{"id":"e_once","type":"account.login","time":"2026-01-01T00:00:00.000Z","data":{"account_id":"u_1"}}' } as const;
+  const batch = { events: [event], decisions: [], alerts: [], warnings: [] };
+  const stream = { partitionOf: [0], seqs: [1], partitions: [{ partition: 0, after: 0, upTo: 1 }] };
+  await store.commitWith(batch, { stream });
+  // The same commit again, as a retry after a connection cut between COMMIT and its answer.
+  await store.commitWith(batch, { stream });
+  assert.deepEqual(await store.checkpoints(), new Map([[0, 1]]));
+  const ids: string[] = [];
+  await store.eventsAfterSnapshot((e) => ids.push(e.id));
+  assert.deepEqual(ids, ['e_once']);
+  // Another writer's batch from the old checkpoint to elsewhere is a conflict.
+  await assert.rejects(store.commitWith(batch, { stream: { ...stream, partitions: [{ partition: 0, after: 0, upTo: 2 }] } }), CheckpointMoved);
+  await store.close();
 });
