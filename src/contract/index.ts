@@ -5,4 +5,5 @@ export * from './outputs.js';
 export * from './validate.js';
 export * from './ndjson.js';
 export * from './time.js';
+export * from './did-you-mean.js';
 export * from './strategies.js';

@@ -7,6 +7,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { EventDataSchemas, EnvelopeSchema, EVENT_TYPES, type BulwarkEvent, type EventType } from './schema.js';
 import type { Rejection } from './outputs.js';
 import { parseEventTime } from './time.js';
+import { closest } from './did-you-mean.js';
 
 /** Largest accepted line or event body, in bytes (1 MiB): bigger ones are rejected, never parsed. */
 export const MAX_EVENT_BYTES = 1024 * 1024;
@@ -117,24 +118,6 @@ function describeValue(v: unknown): string {
 }
 
 function suggestType(t: string): string {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const k of EVENT_TYPES) {
-    const d = editDistance(k, t.toLowerCase());
-    if (d < bestDistance) { best = k; bestDistance = d; }
-  }
+  const best = closest(t, EVENT_TYPES);
   return best ? `; did you mean "${best}"?` : `; expected one of ${EVENT_TYPES.join(', ')}`;
-}
-
-/** Levenshtein distance, for "did you mean" hints on short names. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }

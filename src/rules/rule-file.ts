@@ -2,8 +2,7 @@
 // named by rule index, id, field, and line and column in the file. Nothing here runs a rule:
 // compile.ts checks the expressions. A file with any problem is refused whole.
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
-import { DECISION_VALUES, type DecisionValue } from '../contract/index.js';
-import { closest } from './did-you-mean.js';
+import { DECISION_VALUES, closest, type DecisionValue } from '../contract/index.js';
 
 /** One rule as written. */
 export interface RuleSpec {

@@ -3,10 +3,9 @@
 // computes only the features and lists the rules of that event type name, evaluates those rules
 // and answers their hits. Compilation is all or nothing: a set with one bad rule is refused whole.
 import type { ASTNode } from '@marcbachmann/cel-js';
-import { ALERT_KINDS, DECISION_POINTS, type EventType } from '../contract/index.js';
+import { ALERT_KINDS, DECISION_POINTS, closest, type EventType } from '../contract/index.js';
 import type { DecisionRules, RuleHit, RuleInput, RuleMatches, RuleVerdict } from '../core/index.js';
 import { ROOT_CLASSES, ListsValue, eventTypesOf, references, ruleEnvironment } from './cel.js';
-import { closest } from './did-you-mean.js';
 import { FEATURES, subjectOf, type FeatureRoot } from './features.js';
 import { LIST_NAMES, type ListIndex, type ListName } from './lists.js';
 import { RulesError, parseRuleFile, type RuleProblem, type RuleSpec, type WhenSource } from './rule-file.js';

@@ -20,6 +20,22 @@ export interface ApiKeyRecord {
   revokedAt?: string;
 }
 
+/** The api_keys table's columns, the same in every store, and a row of them. */
+export const KEY_COLUMNS = 'id, hash, role, shop, account, source, created_at, revoked_at';
+
+export interface KeyRow {
+  id: string; hash: string; role: string; shop: string | null; account: string | null; source: string; created_at: string; revoked_at: string | null;
+}
+
+/** A stored row as a key record (absent columns left out). */
+export function keyFromRow(row: KeyRow): ApiKeyRecord {
+  const rec: ApiKeyRecord = { id: row.id, hash: row.hash, role: row.role as Role, source: row.source, createdAt: row.created_at };
+  if (row.shop !== null) rec.shop = row.shop;
+  if (row.account !== null) rec.account = row.account;
+  if (row.revoked_at !== null) rec.revokedAt = row.revoked_at;
+  return rec;
+}
+
 /** A page of one tenant's keys, newest first. */
 export interface KeyQuery {
   source: string;

@@ -1,31 +1,17 @@
 // API keys in PostgreSQL: the KeyStore port over the api_keys table.
 import type pg from 'pg';
 import type { Page } from '../../core/index.js';
-import type { ApiKeyRecord, KeyQuery } from '../keys.js';
+import { KEY_COLUMNS, keyFromRow, type ApiKeyRecord, type KeyQuery, type KeyRow } from '../keys.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 
-const COLUMNS = 'id, hash, role, shop, account, source, created_at, revoked_at';
-
-interface KeyRow {
-  id: string; hash: string; role: string; shop: string | null; account: string | null; source: string; created_at: string; revoked_at: string | null;
-}
-
-function toRecord(row: KeyRow): ApiKeyRecord {
-  const rec: ApiKeyRecord = { id: row.id, hash: row.hash, role: row.role as ApiKeyRecord['role'], source: row.source, createdAt: row.created_at };
-  if (row.shop !== null) rec.shop = row.shop;
-  if (row.account !== null) rec.account = row.account;
-  if (row.revoked_at !== null) rec.revokedAt = row.revoked_at;
-  return rec;
-}
-
 export async function insertKey(pool: pg.Pool, k: ApiKeyRecord): Promise<void> {
-  await pool.query(`INSERT INTO api_keys (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+  await pool.query(`INSERT INTO api_keys (${KEY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [k.id, k.hash, k.role, k.shop ?? null, k.account ?? null, k.source, k.createdAt, k.revokedAt ?? null]);
 }
 
 export async function selectKey(pool: pg.Pool, hash: string): Promise<ApiKeyRecord | undefined> {
-  const { rows } = await pool.query<KeyRow>(`SELECT ${COLUMNS} FROM api_keys WHERE hash = $1`, [hash]);
-  return rows[0] && toRecord(rows[0]);
+  const { rows } = await pool.query<KeyRow>(`SELECT ${KEY_COLUMNS} FROM api_keys WHERE hash = $1`, [hash]);
+  return rows[0] && keyFromRow(rows[0]);
 }
 
 export async function listKeys(pool: pg.Pool, q: KeyQuery): Promise<Page<ApiKeyRecord>> {
@@ -38,8 +24,8 @@ export async function listKeys(pool: pg.Pool, q: KeyQuery): Promise<Page<ApiKeyR
   }
   args.push(q.limit + 1);
   const { rows } = await pool.query<KeyRow>(
-    `SELECT ${COLUMNS} FROM api_keys WHERE source = $1${after} ORDER BY created_at DESC, id DESC LIMIT $${args.length}`, args);
-  const items = rows.slice(0, q.limit).map(toRecord);
+    `SELECT ${KEY_COLUMNS} FROM api_keys WHERE source = $1${after} ORDER BY created_at DESC, id DESC LIMIT $${args.length}`, args);
+  const items = rows.slice(0, q.limit).map(keyFromRow);
   const last = items[items.length - 1];
   return { items, next_cursor: rows.length > q.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
 }
@@ -47,6 +33,6 @@ export async function listKeys(pool: pg.Pool, q: KeyQuery): Promise<Page<ApiKeyR
 export async function revokeKey(pool: pg.Pool, id: string, source: string, at: string): Promise<ApiKeyRecord | undefined> {
   // One statement: the first revocation time stands, and the row comes back either way.
   const { rows } = await pool.query<KeyRow>(
-    `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $3) WHERE id = $1 AND source = $2 RETURNING ${COLUMNS}`, [id, source, at]);
-  return rows[0] && toRecord(rows[0]);
+    `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $3) WHERE id = $1 AND source = $2 RETURNING ${KEY_COLUMNS}`, [id, source, at]);
+  return rows[0] && keyFromRow(rows[0]);
 }
