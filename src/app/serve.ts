@@ -7,7 +7,7 @@ import { buildServer, createLogger } from '../http/index.js';
 import type { Config } from '../config/index.js';
 import { Engine } from './engine.js';
 import { openCaseDesk, type CaseDeskHandle } from './cases.js';
-import { PostgresPolicyStore, SqlitePolicyStore, SqliteStore, SqliteStrategyStore, type PostgresStore } from '../store/index.js';
+import { PostgresPolicyStore, PostgresStrategyStore, SqlitePolicyStore, SqliteStore, SqliteStrategyStore, type PostgresStore } from '../store/index.js';
 import { Policy } from './policy.js';
 import { Backtests } from './backtests.js';
 import { readRuleFile } from './rules.js';
@@ -51,12 +51,12 @@ export async function serve(opts: ServeOptions): Promise<void> {
   let app: FastifyInstance | undefined;
   let cases: CaseDeskHandle | undefined;
   let policyStore: SqlitePolicyStore | PostgresPolicyStore | undefined;
-  let strategyStore: SqliteStrategyStore | undefined;
+  let strategyStore: SqliteStrategyStore | PostgresStrategyStore | undefined;
   let alliance: OpenedAlliance | undefined;
   try {
-    // Merchants' strategies live beside the events in the SQLite file; each stored version takes
-    // effect at its position again while the engine re-applies the events after its snapshot.
-    strategyStore = store instanceof SqliteStore && opts.db !== ':memory:' ? new SqliteStrategyStore(opts.db) : undefined;
+    // Merchants' strategies live beside the events (SQLite file or PostgreSQL); each stored version
+    // takes effect at its position again while the engine re-applies the events after its snapshot.
+    strategyStore = store instanceof SqliteStore ? (opts.db !== ':memory:' ? new SqliteStrategyStore(opts.db) : undefined) : new PostgresStrategyStore(store);
     const timeline = strategyStore ? await storedTimeline(strategyStore) : undefined;
     // Windowed activity is kept from the start: an analyst may add a rule that reads it at any time.
     // The alliance's index of received signals is read by the pipeline, so it is loaded before the
@@ -80,7 +80,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
       ? new MerchantStrategies({ store: strategyStore, timeline, priceGuard: opts.config.guards.price_guard, position: () => engine.position }) : undefined;
     // The dashboard aggregates are answered by the SQLite store; PostgreSQL does not answer them yet.
     const activity = store instanceof SqliteStore ? store : undefined;
-    // The case desk keeps its records in the store's CaseStore (SQLite for now).
+    // The case desk keeps its records in the store's CaseStore (SQLite or PostgreSQL).
     cases = 'cases' in store ? await openCaseDesk({ config: opts.config, engine, store }) : undefined;
     if (alliance && cases) {
       alliance.alliance.useCases(deskCaseSource({ cases: cases.desk.store, entities: () => engine.entities,

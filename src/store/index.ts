@@ -8,6 +8,8 @@ export { SqliteCaseStore } from './sqlite/case-store.js';
 export { StoreError } from './store-error.js';
 export { PostgresStore } from './postgres/postgres-store.js';
 export { PostgresPolicyStore } from './postgres/policy-store.js';
+export { PostgresCaseStore } from './postgres/case-store.js';
+export { PostgresStrategyStore } from './postgres/strategy-store.js';
 export { isPostgresUrl } from './postgres/connection.js';
 export { CheckpointMoved, type CommitOptions, type StreamPosition } from './postgres/commit.js';
 export { SqlitePolicyStore } from './sqlite/policy-store.js';

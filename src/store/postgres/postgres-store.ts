@@ -13,6 +13,7 @@ import { migrate } from './migrations.js';
 import { CheckpointMoved, toRows, writeBatch, type CommitOptions } from './commit.js';
 import { insertKey, listKeys, revokeKey, selectKey } from './api-keys.js';
 import { scan } from './scan.js';
+import { PostgresCaseStore } from './case-store.js';
 import { checkpoints, maxVersion, partitionEvents, storedAmong, type PartitionedEvent } from './stream-reads.js';
 
 /** Store and KeyStore over a PostgreSQL schema. */
@@ -21,11 +22,14 @@ export class PostgresStore implements Store, KeyStore {
   readonly #pool: pg.Pool;
   #ready: Promise<void> | undefined;
   #closed = false;
+  /** The case desk's records, in tables of their own beside these (migrated on first use). */
+  readonly cases: PostgresCaseStore;
 
   /** `url` is postgres://USER@HOST:PORT/DATABASE, optionally with ?schema=NAME. */
   constructor(url: string) {
     this.#target = parsePostgresUrl(url);
     this.#pool = openPool(this.#target);
+    this.cases = new PostgresCaseStore(this);
   }
 
   /** The schema Bulwark's tables live in (other ports' stores add theirs beside). */
