@@ -55,11 +55,15 @@ export async function dropDeployment(d: Deployment): Promise<void> {
   await nc.close();
 }
 
-/** An alert file as its incidents: kind, id and subjects, by id. */
-export function incidents(path: string): Array<{ id: string; kind: string; subjects: unknown }> {
-  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; kind: string; subjects: Record<string, string[]> })
-    .map((a) => ({ id: a.id, kind: a.kind, subjects: Object.fromEntries(Object.entries(a.subjects).map(([k, v]) => [k, [...v].sort()])) }))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+/**
+ * An alert file as its incidents: kind and subjects, sorted. Not the ids: an incident's id comes
+ * from the member that opened it, which can differ between runs with several workers (see
+ * docs/scaling.md, "Same answers as one machine").
+ */
+export function incidents(path: string): Array<{ kind: string; subjects: Record<string, string[]> }> {
+  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; subjects: Record<string, string[]> })
+    .map((a) => ({ kind: a.kind, subjects: Object.fromEntries(Object.entries(a.subjects).map(([k, v]) => [k, [...v].sort()])) }))
+    .sort((a, b) => { const x = JSON.stringify(a); const y = JSON.stringify(b); return x < y ? -1 : x > y ? 1 : 0; });
 }
 
 /** The CLI as the tests run it (TypeScript through tsx). */
