@@ -7,7 +7,8 @@ test("the console's committed API types match the server's OpenAPI document", as
   const committed = readFileSync(API_TYPES_PATH, 'utf8');
   const current = await generateApiTypes();
   // The server is built as `bulwark serve` builds it: the routes of every feature are in the document.
-  for (const path of ['/v1/alerts', '/v1/cases/{id}/resolve', '/v1/shops/{shop_id}/strategies', '/v1/rules', '/v1/lists', '/v1/backtests', '/v1/shops/{shop_id}/quality']) {
+  for (const path of ['/v1/alerts', '/v1/cases/{id}/resolve', '/v1/shops/{shop_id}/strategies', '/v1/rules', '/v1/lists', '/v1/backtests', '/v1/shops/{shop_id}/quality',
+    '/v1/alliance/signals', '/v1/alliance/received', '/v1/alliance/partners']) {
     assert.ok(current.includes(`"${path}"`), `the generated types name ${path}`);
   }
   assert.ok(committed === current,

@@ -660,6 +660,838 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/alliance/cases/{case_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revokes every signal a case published (partners stop using them on their next pull) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case_id: string;
+                            /** @description signals revoked now */
+                            revoked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alliance/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This platform's shared signals, for its partners: signed request, signed answer (docs/alliance.md, Protocol) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the next_cursor of the previous page; 0 or absent from the start */
+                    after?: string;
+                    limit?: number;
+                };
+                header?: {
+                    /** @description 16 random bytes, base64url, new for every request */
+                    "bulwark-nonce"?: string;
+                    /** @description the caller's name, the --source of its partner key */
+                    "bulwark-partner"?: string;
+                    /** @description Ed25519 signature, base64, of the request payload */
+                    "bulwark-signature"?: string;
+                    /** @description epoch milliseconds of the request */
+                    "bulwark-timestamp"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description more items wait after next_cursor: ask again at once */
+                            has_more: boolean;
+                            /** @description by seq, ascending */
+                            items: {
+                                abuse: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "malicious_claim" | "harassment" | "review_manipulation";
+                                /** @description an opaque reference to the publisher's case */
+                                case_ref: string;
+                                confidence: number;
+                                /** @description event time after which the signal no longer counts */
+                                expires_at: string;
+                                /** @description event time the value was first seen in the abuse */
+                                first_seen: string;
+                                /** @description HMAC-SHA256 of "kind:normalised value" under that key, base64url */
+                                hash: string;
+                                /** @description the publisher's id of the signal; stable across its versions */
+                                id: string;
+                                /** @description the alliance key the value was hashed under */
+                                key_id: string;
+                                kind: "device" | "phone" | "payment" | "address" | "handle" | "ip_range" | "shop_registration";
+                                /** @description event time it was last seen */
+                                last_seen: string;
+                                /** @description feed position of this version; pass the last one back as `after` */
+                                seq: number;
+                                status: "active" | "revoked";
+                            }[];
+                            /** @description pass it back as `after`; it never goes back, and equals `after` when nothing is new */
+                            next_cursor: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alliance/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each partner's feed: last pull, failures, next attempt, cursor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                applied: number;
+                                consecutiveFailures: number;
+                                cursor: number;
+                                lastAttemptAt?: string;
+                                lastError?: {
+                                    at: string;
+                                    message: string;
+                                    outcome: string;
+                                };
+                                lastSuccessAt?: string;
+                                nextAttemptAt?: string;
+                                partner: string;
+                                pulls: {
+                                    [key: string]: number;
+                                };
+                                state: "never" | "ok" | "failing";
+                                trust: number;
+                                url: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alliance/partners/{name}/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pulls a partner's feed now and answers how it went */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applied: number;
+                            consecutiveFailures: number;
+                            cursor: number;
+                            lastAttemptAt?: string;
+                            lastError?: {
+                                at: string;
+                                message: string;
+                                outcome: string;
+                            };
+                            lastSuccessAt?: string;
+                            nextAttemptAt?: string;
+                            partner: string;
+                            pulls: {
+                                [key: string]: number;
+                            };
+                            state: "never" | "ok" | "failing";
+                            trust: number;
+                            url: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alliance/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signals received from partners, with whether each counts now */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "device" | "phone" | "payment" | "address" | "handle" | "ip_range" | "shop_registration";
+                    partner?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                abuse: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "malicious_claim" | "harassment" | "review_manipulation";
+                                caseRef: string;
+                                confidence: number;
+                                expiresAt: string;
+                                firstSeen: string;
+                                hash: string;
+                                /** @description partner:remote id */
+                                id: string;
+                                /** @description spans of this platform's event time in which it counts (received, until revoked) */
+                                inForce: {
+                                    from: number;
+                                    to?: number;
+                                }[];
+                                /** @description whether it counts for the next event */
+                                inForceNow: boolean;
+                                keyId: string;
+                                kind: "device" | "phone" | "payment" | "address" | "handle" | "ip_range" | "shop_registration";
+                                lastSeen: string;
+                                partner: string;
+                                receivedAt: string;
+                                remoteId: string;
+                                status: "active" | "revoked";
+                                /** @description spans an analyst suppressed it for */
+                                suppressed: {
+                                    from: number;
+                                    to?: number;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alliance/received/{id}/suppression": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An analyst's override: a received signal stops (or starts again) counting in decisions from now on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        suppressed: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abuse: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "malicious_claim" | "harassment" | "review_manipulation";
+                            caseRef: string;
+                            confidence: number;
+                            expiresAt: string;
+                            firstSeen: string;
+                            hash: string;
+                            /** @description partner:remote id */
+                            id: string;
+                            /** @description spans of this platform's event time in which it counts (received, until revoked) */
+                            inForce: {
+                                from: number;
+                                to?: number;
+                            }[];
+                            /** @description whether it counts for the next event */
+                            inForceNow: boolean;
+                            keyId: string;
+                            kind: "device" | "phone" | "payment" | "address" | "handle" | "ip_range" | "shop_registration";
+                            lastSeen: string;
+                            partner: string;
+                            receivedAt: string;
+                            remoteId: string;
+                            status: "active" | "revoked";
+                            /** @description spans an analyst suppressed it for */
+                            suppressed: {
+                                from: number;
+                                to?: number;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alliance/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signals this platform published, newest feed position first */
+        get: {
+            parameters: {
+                query?: {
+                    case_id?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                abuse: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "malicious_claim" | "harassment" | "review_manipulation";
+                                /** @description an opaque reference to the publisher's case */
+                                case_ref: string;
+                                caseId: string;
+                                confidence: number;
+                                /** @description event time after which the signal no longer counts */
+                                expires_at: string;
+                                /** @description event time the value was first seen in the abuse */
+                                first_seen: string;
+                                /** @description HMAC-SHA256 of "kind:normalised value" under that key, base64url */
+                                hash: string;
+                                /** @description the publisher's id of the signal; stable across its versions */
+                                id: string;
+                                /** @description the alliance key the value was hashed under */
+                                key_id: string;
+                                kind: "device" | "phone" | "payment" | "address" | "handle" | "ip_range" | "shop_registration";
+                                /** @description event time it was last seen */
+                                last_seen: string;
+                                publishedAt: string;
+                                /** @description id of the key that published it */
+                                publishedBy: string;
+                                revokedAt?: string;
+                                /** @description feed position of this version; pass the last one back as `after` */
+                                seq: number;
+                                status: "active" | "revoked";
+                                tenant: string;
+                                /** @description the normalised value, local to this platform: never on the feed */
+                                value: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publishes a confirmed case's signals to the partners (keyed hashes only; never a victim's value) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a confirmed case of this tenant */
+                        case_id: string;
+                        /** @description absent: the policy's (0.9 by default) */
+                        confidence?: number;
+                        /** @description signal kinds to share; absent: the policy's defaults for the case's abuse kind */
+                        kinds?: ("device" | "phone" | "payment" | "address" | "handle" | "ip_range" | "shop_registration")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description An error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description stable snake_case code; see docs/http.md for the table */
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what went wrong and what to do */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case_id: string;
+                            /** @description one per value and valid alliance key */
+                            published: ({
+                                abuse: "reverse_brushing" | "brushing" | "refund_abuse" | "promo_abuse" | "scalping" | "malicious_claim" | "harassment" | "review_manipulation";
+                                /** @description an opaque reference to the publisher's case */
+                                case_ref: string;
+                                caseId: string;
+                                confidence: number;
+                                /** @description event time after which the signal no longer counts */
+                                expires_at: string;
+                                /** @description event time the value was first seen in the abuse */
+                                first_seen: string;
+                                /** @description HMAC-SHA256 of "kind:normalised value" under that key, base64url */
+                                hash: string;
+                                /** @description the publisher's id of the signal; stable across its versions */
+                                id: string;
+                                /** @description the alliance key the value was hashed under */
+                                key_id: string;
+                                kind: "device" | "phone" | "payment" | "address" | "handle" | "ip_range" | "shop_registration";
+                                /** @description event time it was last seen */
+                                last_seen: string;
+                                publishedAt: string;
+                                /** @description id of the key that published it */
+                                publishedBy: string;
+                                revokedAt?: string;
+                                /** @description feed position of this version; pass the last one back as `after` */
+                                seq: number;
+                                status: "active" | "revoked";
+                                tenant: string;
+                                /** @description the normalised value, local to this platform: never on the feed */
+                                value: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description values left out: a victim's, a public place's, malformed, or past the policy's limit */
+                            skipped: {
+                                count: number;
+                                kind: "device" | "phone" | "payment" | "address" | "handle" | "ip_range" | "shop_registration";
+                                reason: "victim" | "hub" | "invalid" | "over_limit";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/appeals": {
         parameters: {
             query?: never;
