@@ -24,6 +24,7 @@ import { Appeals } from './views/Appeals';
 import { Rules } from './views/Rules';
 import { Lists } from './views/Lists';
 import { Keys } from './views/Keys';
+import { Alliance } from './views/Alliance';
 
 export interface Session {
   api: Api;
@@ -54,6 +55,9 @@ function navItems(me: Me): NavItem[] {
       { key: 'nav.rules', parts: ['rules'], path: '/v1/rules' },
       { key: 'nav.lists', parts: ['lists'], path: '/v1/lists' },
       { key: 'nav.appeals', parts: ['appeals'], path: '/v1/appeals' },
+      // The alliance's routes exist only on a server with an alliance configured, so its OpenAPI
+      // document (already read at sign-in) says whether to offer the view: no extra request.
+      { key: 'nav.alliance', parts: ['alliance'], path: '/v1/alliance/partners' },
       // Only an admin key may call the keys routes: analysts are not offered a view that would answer 403.
       ...(me.role === 'admin' ? [{ key: 'nav.keys' as const, parts: ['keys'], path: '/v1/keys' }] : []),
     ];
@@ -161,6 +165,7 @@ function View({ session, parts, query }: { session: Session; parts: string[]; qu
     case 'rules': return <Rules session={session} />;
     case 'lists': return <Lists session={session} />;
     case 'appeals': return <Appeals session={session} />;
+    case 'alliance': return session.paths.has('/v1/alliance/partners') ? <Alliance session={session} caseId={query.get('case') ?? undefined} /> : <NotFound />;
     case 'keys': return me.role === 'admin' ? <Keys session={session} /> : <NotFound />;
     case 'alerts': return id ? <AlertView session={session} id={id} /> : <Alerts session={session} kind={query.get('kind') ?? undefined} since={query.get('since') ?? undefined} />;
     case 'graph': return <GraphView session={session} account={id} />;

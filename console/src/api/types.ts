@@ -46,3 +46,9 @@ export type ListEntries = Ok<'/v1/lists', 'get'>;
 export type ListEntry = ListEntries['items'][number];
 export type ApiKey = Ok<'/v1/keys', 'get'>['items'][number];
 export type KeyRole = ApiKey['role'];
+
+export type PublishResult = Ok<'/v1/alliance/signals', 'post'>;
+export type PublishedSignal = Ok<'/v1/alliance/signals', 'get'>['items'][number];
+export type ReceivedSignal = Ok<'/v1/alliance/received', 'get'>['items'][number];
+export type PartnerStatus = Ok<'/v1/alliance/partners', 'get'>['items'][number];
+export type SignalKind = ReceivedSignal['kind'];
