@@ -47,7 +47,7 @@ export interface ServeOptions {
 export async function serve(opts: ServeOptions): Promise<void> {
   if (opts.stream !== undefined) return serveStream({ consoleDir: CONSOLE_DIR, ...opts, stream: opts.stream });
   if (opts.state !== undefined) throw new ServeStreamOptionsError('--state is taken only with --stream (the scale-out mode); add --stream nats://... or leave --state out');
-  const store = openStore(opts.db);
+  const store = openStore(opts.db, { serving: true });
   let app: FastifyInstance | undefined;
   let cases: CaseDeskHandle | undefined;
   let policyStore: SqlitePolicyStore | PostgresPolicyStore | undefined;

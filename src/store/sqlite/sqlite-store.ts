@@ -28,14 +28,18 @@ export class SqliteStore implements Store, KeyStore, ActivityReader {
   /** The case desk's records, in the same file. */
   readonly cases: SqliteCaseStore;
 
-  constructor(readonly path: string) {
+  /**
+   * `backgroundCheckpoints` (serve): the write-ahead log is checkpointed by a thread of its own,
+   * never by a commit, which requests wait for; a replay's few large commits need none.
+   */
+  constructor(readonly path: string, opts: { backgroundCheckpoints?: boolean } = {}) {
     // An in-memory database exists only on this connection, so it is written here.
     const inMemory = path === ':memory:' || path === '';
     this.#db = openDatabase(path, inMemory ? 'writes' : 'reads');
     this.#migrate();
     migrateCases(this.#db, path);
     this.cases = new SqliteCaseStore(this.#db);
-    this.#writer = inMemory ? new BatchWriter(this.#db) : new WriterThread(path);
+    this.#writer = inMemory ? new BatchWriter(this.#db) : new WriterThread(path, opts);
   }
 
   #migrate(): void {

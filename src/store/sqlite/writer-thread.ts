@@ -5,7 +5,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './open.js';
 import { BatchWriter, type WriteStep } from './batch-writer.js';
 
-const db = openDatabase((workerData as { path: string }).path);
+const WAL_BACKSTOP_PAGES = 100_000;
+
+const { path, backgroundCheckpoints } = workerData as { path: string; backgroundCheckpoints?: boolean };
+const db = openDatabase(path);
+// With a checkpoint thread beside it, this connection checkpoints only as a backstop, should that
+// thread fall far behind (WAL_BACKSTOP_PAGES of log, about 400 MB).
+if (backgroundCheckpoints) db.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
 const writer = new BatchWriter(db);
 
 parentPort!.on('message', (msg: { seq: number; step?: WriteStep; close?: true }) => {
