@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DECISION_POINTS, type BulwarkEvent, type EventType } from '../src/contract/index.js';
 import type { DecisionRules, RuleInput } from '../src/core/index.js';
@@ -170,6 +170,8 @@ function post(url: URL, key: string, body: string): Promise<number> {
  */
 async function load(url: string, key: string, feed: () => BulwarkEvent, rate: number, seconds: number) {
   const target = new URL('/v1/events', url);
+  // The machine is shared: its 1-minute load average before and after says what else ran.
+  const loadBefore = loadavg()[0]!;
   const latencies: number[] = [];
   let errors = 0;
   const total = rate * seconds;
@@ -191,7 +193,8 @@ async function load(url: string, key: string, feed: () => BulwarkEvent, rate: nu
   await Promise.all(inflight);
   latencies.sort((a, b) => a - b);
   return { rate, seconds, requests: total, errors, p50_ms: round2(quantile(latencies, 0.5)), p99_ms: round2(quantile(latencies, 0.99)),
-    achieved_per_sec: Math.round((latencies.length * 1000) / (performance.now() - t0)) };
+    achieved_per_sec: Math.round((latencies.length * 1000) / (performance.now() - t0)),
+    load_avg_1m: [round2(loadBefore), round2(loadavg()[0]!)] };
 }
 
 function round2(x: number): number {
