@@ -25,8 +25,6 @@ export function AlertView({ session, id }: { session: Session; id: string }) {
 
 function AlertBody({ session, alert }: { session: Session; alert: Alert }) {
   const { t, term, time, num } = useI18n();
-  const item = alert.subjects.items[0];
-  const links = useLoad(() => ok(session.api.GET('/v1/alerts/{id}/links', { params: { path: { id: alert.id } } })), [session, alert.id]);
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
@@ -44,18 +42,36 @@ function AlertBody({ session, alert }: { session: Session; alert: Alert }) {
         <Count label={t('common.items')} value={alert.subjects.items.join(', ') || '–'} />
         <Count label={t('common.orders')} value={num(alert.subjects.orders.length)} />
       </SimpleGrid>
+      <IncidentPanels session={session} alert={alert} accounts={alert.subjects.accounts} shops={alert.subjects.shops} />
+    </Stack>
+  );
+}
+
+/**
+ * The panels drawn from an incident's alert (an alert's page and a case's): the timeline on its
+ * item, the ring of linked accounts, the accounts named (`accounts`, with `shops` in the ring) and
+ * the evidence.
+ */
+export function IncidentPanels({ session, alert, accounts, shops }: {
+  session: Session; alert: Alert; accounts: readonly string[]; shops: readonly string[];
+}) {
+  const { t, num } = useI18n();
+  const item = alert.subjects.items[0];
+  const links = useLoad(() => ok(session.api.GET('/v1/alerts/{id}/links', { params: { path: { id: alert.id } } })), [session, alert.id]);
+  return (
+    <>
       {item ? <Timeline session={session} incident={alert} item={item} /> : <Text size="sm" c="dimmed">{t('alert.noTimeline')}</Text>}
       <Card withBorder>
         <Title order={5} mb="xs">{t('alert.ring')}</Title>
-        <Status loaded={links}>{(l) => <Ring links={l} accounts={alert.subjects.accounts} shops={alert.subjects.shops} />}</Status>
+        <Status loaded={links}>{(l) => <Ring links={l} accounts={accounts} shops={shops} />}</Status>
       </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
-          <Title order={5} mb="xs">{t('alert.accounts', { count: num(alert.subjects.accounts.length) })}</Title>
+          <Title order={5} mb="xs">{t('alert.accounts', { count: num(accounts.length) })}</Title>
           <ScrollArea h={240}>
             <Group gap={6}>
-              {alert.subjects.accounts.slice(0, LISTED).map((a) => <Anchor key={a} size="sm" href={href(['graph', a])}>{a}</Anchor>)}
-              {alert.subjects.accounts.length > LISTED && <Text size="sm">…</Text>}
+              {accounts.slice(0, LISTED).map((a) => <Anchor key={a} size="sm" href={href(['graph', a])}>{a}</Anchor>)}
+              {accounts.length > LISTED && <Text size="sm">…</Text>}
             </Group>
           </ScrollArea>
         </Card>
@@ -64,7 +80,7 @@ function AlertBody({ session, alert }: { session: Session; alert: Alert }) {
           <ScrollArea h={240}><Code block data-testid="evidence">{JSON.stringify(alert.evidence, null, 2)}</Code></ScrollArea>
         </Card>
       </SimpleGrid>
-    </Stack>
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 // One case: what it is, the incident's timeline on its item against the item's baseline, the ring
 // of accounts behind it, the accounts, the evidence (its alert's, and the package with each file's
 // hash), the actions (assign, comment, confirm with sanctions or dismiss) and the audit trail.
-import { Anchor, Badge, Card, Code, Group, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Code, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { ok } from '../api/client';
 import type { Alert, Case } from '../api/types';
 import type { Session } from '../App';
@@ -9,12 +9,10 @@ import { yuan } from '../components/money';
 import { SEVERITY_COLOUR, STATUS_COLOUR } from '../components/severity';
 import { Status } from '../components/Status';
 import { useI18n } from '../i18n';
-import { href } from '../router';
 import { useLoad } from '../use-load';
-import { Count, Ring, Timeline } from './AlertView';
+import { Count, IncidentPanels } from './AlertView';
 import { CaseActions } from './CaseActions';
 
-const LISTED = 200;
 
 export function CaseView({ session, id }: { session: Session; id: string }) {
   const found = useLoad(() => ok(session.api.GET('/v1/cases/{id}', { params: { path: { id } } })), [session, id]);
@@ -54,33 +52,11 @@ function CaseBody({ session, c, reload }: { session: Session; c: Case; reload: (
   );
 }
 
-/** The parts drawn from the case's alert: timeline, ring, accounts and evidence. */
+/** The parts drawn from the case's alert (timeline, ring, accounts, evidence) and the evidence package. */
 function Incident({ session, c, alert }: { session: Session; c: Case; alert: Alert }) {
-  const { t, num } = useI18n();
-  const item = alert.subjects.items[0];
-  const links = useLoad(() => ok(session.api.GET('/v1/alerts/{id}/links', { params: { path: { id: alert.id } } })), [session, alert.id]);
   return (
     <>
-      {item ? <Timeline session={session} incident={alert} item={item} /> : <Text size="sm" c="dimmed">{t('alert.noTimeline')}</Text>}
-      <Card withBorder>
-        <Title order={5} mb="xs">{t('alert.ring')}</Title>
-        <Status loaded={links}>{(l) => <Ring links={l} accounts={c.accounts} shops={c.victim_shops.length === 1 ? c.victim_shops : c.shops} />}</Status>
-      </Card>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder>
-          <Title order={5} mb="xs">{t('alert.accounts', { count: num(c.accounts.length) })}</Title>
-          <ScrollArea h={240}>
-            <Group gap={6}>
-              {c.accounts.slice(0, LISTED).map((a) => <Anchor key={a} size="sm" href={href(['graph', a])}>{a}</Anchor>)}
-              {c.accounts.length > LISTED && <Text size="sm">…</Text>}
-            </Group>
-          </ScrollArea>
-        </Card>
-        <Card withBorder>
-          <Title order={5} mb="xs">{t('alert.evidence')}</Title>
-          <ScrollArea h={240}><Code block data-testid="evidence">{JSON.stringify(alert.evidence, null, 2)}</Code></ScrollArea>
-        </Card>
-      </SimpleGrid>
+      <IncidentPanels session={session} alert={alert} accounts={c.accounts} shops={c.victim_shops.length === 1 ? c.victim_shops : c.shops} />
       <EvidencePackage session={session} id={c.id} />
     </>
   );
